@@ -1,0 +1,44 @@
+// Environment -> typed configuration, with defaults that make `npm start` just work.
+export interface Config {
+  port: number;
+  host: string;
+  /** PostgreSQL URL; unset means the embedded database in dataDir. */
+  databaseUrl: string | undefined;
+  dataDir: string;
+  adminKey: string | undefined;
+  logLevel: string;
+  /** Requests larger than this are refused with 413. */
+  bodyLimitBytes: number;
+  /** A request not answered within this time is cut off (slow clients included). */
+  requestTimeoutMs: number;
+  /** Per API key, requests per minute; 0 disables the limit. */
+  rateLimitPerMinute: number;
+  dbPoolMax: number;
+  /** Seed demo data on first start of an empty database. */
+  seedDemo: boolean;
+}
+
+function intFromEnv(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 0) throw new Error(`${name} must be a non-negative integer, got ${raw}`);
+  return value;
+}
+
+/** Reads the configuration from the environment. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  return {
+    port: intFromEnv(env, 'PORT', 3000),
+    host: env.HOST ?? '127.0.0.1',
+    databaseUrl: env.DATABASE_URL || undefined,
+    dataDir: env.ORDO_DATA_DIR ?? './.ordo',
+    adminKey: env.ORDO_ADMIN_KEY || undefined,
+    logLevel: env.LOG_LEVEL ?? 'info',
+    bodyLimitBytes: intFromEnv(env, 'ORDO_BODY_LIMIT_BYTES', 1_048_576),
+    requestTimeoutMs: intFromEnv(env, 'ORDO_REQUEST_TIMEOUT_MS', 30_000),
+    rateLimitPerMinute: intFromEnv(env, 'ORDO_RATE_LIMIT_PER_MINUTE', 0),
+    dbPoolMax: intFromEnv(env, 'ORDO_DB_POOL_MAX', 10),
+    seedDemo: env.ORDO_SEED_DEMO !== 'false',
+  };
+}

@@ -1,0 +1,2 @@
+export { customerRoutes } from './customers.routes.ts';
+export { upsertCustomer, normalizeEmail, getCustomer, listCustomers, type CustomerInput } from './customers.service.ts';

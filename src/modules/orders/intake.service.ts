@@ -1,0 +1,221 @@
+// Order intake: validate, price, total, de-duplicate, route and reserve, record — all in
+// the caller's transaction, so an order either exists with its reservations, its first
+// timeline event and its outbox row, or not at all.
+import { sql } from 'kysely';
+import type { Kdb } from '../../platform/db/index.ts';
+import { newId } from '../../platform/ids.ts';
+import { Problem, type ProblemFieldError } from '../../platform/http/index.ts';
+import { orderNumberSequence, type Principal } from '../access/index.ts';
+import { findChannelByCode } from '../channels/index.ts';
+import { findLocationByCode } from '../locations/index.ts';
+import { findChannelPrices, findProductsBySkus, type ProductRow } from '../catalog/index.ts';
+import { upsertCustomer } from '../customers/index.ts';
+import { lockLevels, reserveForOrder, type AllocationInput } from '../inventory/index.ts';
+import { planRouting, type Candidate, type Demand, type RoutingPlan } from '../routing/index.ts';
+import type { OrderInput } from './order.schemas.ts';
+import { computeTotals } from './order.totals.ts';
+import { toOrderView, type OrderLineView, type OrderView } from './order.view.ts';
+import { recordEvents } from './orders.repository.ts';
+
+function refuse(errors: ProblemFieldError[]): never {
+  throw new Problem('validation_failed', errors.map((e) => `${e.path} ${e.message}`).join('; '), { errors });
+}
+
+async function resolveChannel(trx: Kdb, principal: Principal, code: string) {
+  const channel = await findChannelByCode(trx, principal.tenantId, code);
+  if (!channel) refuse([{ path: 'channel', message: `unknown channel ${code}` }]);
+  if (principal.channelId !== null && channel.id !== principal.channelId) {
+    throw new Problem('forbidden', `This key may only create orders for its own channel.`);
+  }
+  return channel;
+}
+
+async function resolveProducts(trx: Kdb, tenantId: string, input: OrderInput): Promise<Map<string, ProductRow>> {
+  const skus = [...new Set(input.lines.map((l) => l.sku))];
+  const products = new Map((await findProductsBySkus(trx, tenantId, skus)).map((p) => [p.sku, p]));
+  const errors: ProblemFieldError[] = [];
+  input.lines.forEach((line, i) => {
+    const product = products.get(line.sku);
+    if (!product) errors.push({ path: `lines[${i}].sku`, message: `unknown SKU ${line.sku}` });
+    else if (!product.active) errors.push({ path: `lines[${i}].sku`, message: `SKU ${line.sku} is not for sale` });
+  });
+  if (errors.length > 0) refuse(errors);
+  return products;
+}
+
+/** Line prices: the sent unit_price, else the channel's price, else the catalog price. */
+async function priceLines(trx: Kdb, tenantId: string, channelId: string, input: OrderInput, products: Map<string, ProductRow>): Promise<number[]> {
+  const channelPrices = await findChannelPrices(trx, tenantId, channelId, input.currency, [...products.values()].map((p) => p.id));
+  const errors: ProblemFieldError[] = [];
+  const prices = input.lines.map((line, i) => {
+    if (line.unit_price !== undefined) return line.unit_price;
+    const product = products.get(line.sku) as ProductRow;
+    const price = channelPrices.get(product.id) ?? (product.currency === input.currency ? product.price : undefined);
+    if (price === undefined) errors.push({ path: `lines[${i}].unit_price`, message: `no ${input.currency} price for ${line.sku}; send unit_price` });
+    return price ?? 0;
+  });
+  if (errors.length > 0) refuse(errors);
+  return prices;
+}
+
+async function candidateLocations(trx: Kdb, tenantId: string, input: OrderInput): Promise<{ candidates: Candidate[]; pickupId: string | null; pickupCode: string | null }> {
+  const delivery = input.delivery ?? { type: 'ship' as const };
+  if (delivery.type === 'pickup') {
+    const location = await findLocationByCode(trx, tenantId, delivery.location);
+    if (!location || !location.active) refuse([{ path: 'delivery.location', message: `unknown location ${delivery.location}` }]);
+    if (!location.pickup) refuse([{ path: 'delivery.location', message: `location ${delivery.location} does not offer pickup` }]);
+    return { candidates: [toCandidate(location)], pickupId: location.id, pickupCode: location.code };
+  }
+  if (!input.shipping_address) refuse([{ path: 'shipping_address', message: 'is required for delivery type ship' }]);
+  const rows = await trx.selectFrom('locations').select(['id', 'code', 'priority', 'latitude', 'longitude'])
+    .where('tenant_id', '=', tenantId).where('ships', '=', true).where('active', '=', true).execute();
+  return { candidates: rows.map(toCandidate), pickupId: null, pickupCode: null };
+}
+
+function toCandidate(row: { id: string; code: string; priority: number; latitude: number | null; longitude: number | null }): Candidate {
+  return { locationId: row.id, code: row.code, priority: row.priority, latitude: row.latitude, longitude: row.longitude };
+}
+
+function demandsOf(input: OrderInput, products: Map<string, ProductRow>): Demand[] {
+  const sums = new Map<string, Demand>();
+  for (const line of input.lines) {
+    const product = products.get(line.sku) as ProductRow;
+    const demand = sums.get(product.id);
+    if (demand) demand.quantity += line.quantity;
+    else sums.set(product.id, { productId: product.id, quantity: line.quantity, policy: product.inventory_policy });
+  }
+  return [...sums.values()];
+}
+
+function shortageProblem(plan: RoutingPlan, input: OrderInput, products: Map<string, ProductRow>): Problem {
+  const errors: ProblemFieldError[] = [];
+  for (const shortage of plan.shortages) {
+    input.lines.forEach((line, i) => {
+      if (products.get(line.sku)?.id !== shortage.productId) return;
+      errors.push({ path: `lines[${i}].quantity`, message: `only ${shortage.available} available`, sku: line.sku, requested: shortage.requested, available: shortage.available });
+    });
+  }
+  return new Problem('insufficient_inventory', `Not enough stock for ${errors.map((e) => e.sku).join(', ')}.`, { errors });
+}
+
+/** Hands each line its share of the plan's units, in line order; the rest is backordered. */
+function allocateLines(plan: RoutingPlan, lineIds: string[], input: OrderInput, products: Map<string, ProductRow>) {
+  const queues = new Map<string, { locationId: string; quantity: number }[]>();
+  for (const a of plan.allocations) {
+    const queue = queues.get(a.productId) ?? [];
+    queue.push({ locationId: a.locationId, quantity: a.quantity });
+    queues.set(a.productId, queue);
+  }
+  const allocations: AllocationInput[] = [];
+  const backordered = input.lines.map((line, i) => {
+    const productId = (products.get(line.sku) as ProductRow).id;
+    const queue = queues.get(productId) ?? [];
+    let needed = line.quantity;
+    while (needed > 0 && queue.length > 0) {
+      const head = queue[0] as { locationId: string; quantity: number };
+      const take = Math.min(needed, head.quantity);
+      allocations.push({ orderLineId: lineIds[i] as string, productId, locationId: head.locationId, quantity: take });
+      head.quantity -= take;
+      needed -= take;
+      if (head.quantity === 0) queue.shift();
+    }
+    return needed;
+  });
+  return { allocations, backordered };
+}
+
+/** Takes an order in. Throws Problem for every refusal; writes nothing in that case. */
+export async function createOrder(trx: Kdb, principal: Principal, input: OrderInput): Promise<OrderView> {
+  const tenantId = principal.tenantId;
+  const channel = await resolveChannel(trx, principal, input.channel);
+  const products = await resolveProducts(trx, tenantId, input);
+  const { candidates, pickupId, pickupCode } = await candidateLocations(trx, tenantId, input);
+  const unitPrices = await priceLines(trx, tenantId, channel.id, input, products);
+  const totals = computeTotals(
+    input.lines.map((l, i) => ({ quantity: l.quantity, unitPrice: unitPrices[i] as number })),
+    { discount: input.discount_total ?? 0, shipping: input.shipping?.amount ?? 0, tax: input.tax_total ?? 0 },
+  );
+  if (input.total !== undefined && input.total !== totals.total) {
+    throw new Problem('total_mismatch', `The sent total ${input.total} does not match the computed total ${totals.total}.`, {
+      errors: [{ path: 'total', message: `expected ${totals.total}`, expected: totals.total, received: input.total }],
+    });
+  }
+
+  // Lock order matters: customer row, then the new order row (which also settles a
+  // duplicate external_id before any stock is touched), then stock rows by key.
+  const customer = input.customer ? await upsertCustomer(trx, tenantId, input.customer) : null;
+  const orderId = newId('ord');
+  const inserted = await trx.insertInto('orders').values({
+    tenant_id: tenantId, id: orderId, number: sql<number>`nextval(${orderNumberSequence(tenantId)}::regclass)`,
+    channel_id: channel.id, external_id: input.external_id ?? null, status: 'open', currency: input.currency,
+    customer_id: customer?.id ?? null, email: customer?.email ?? null, customer_name: customer?.name ?? null,
+    shipping_address: JSON.stringify(input.shipping_address ?? null), billing_address: JSON.stringify(input.billing_address ?? null),
+    delivery_type: pickupId ? 'pickup' : 'ship', pickup_location_id: pickupId, shipping_method: input.shipping?.method ?? null,
+    subtotal: totals.subtotal, discount_total: totals.discountTotal, shipping_total: totals.shippingTotal,
+    tax_total: totals.taxTotal, total: totals.total, note: input.note ?? null,
+  }).onConflict((oc) => oc.columns(['tenant_id', 'channel_id', 'external_id']).where('external_id', 'is not', null).doNothing())
+    .returning(['number', 'created_at', 'updated_at']).executeTakeFirst();
+  if (!inserted) throw await duplicateProblem(trx, tenantId, channel.id, input.external_id ?? '');
+
+  const demands = demandsOf(input, products);
+  const levels = await lockLevels(trx, tenantId, demands.map((d) => d.productId).sort());
+  const stock = new Map<string, Map<string, number>>();
+  for (const level of levels) {
+    const byLocation = stock.get(level.product_id) ?? new Map<string, number>();
+    byLocation.set(level.location_id, level.on_hand - level.reserved);
+    stock.set(level.product_id, byLocation);
+  }
+  const destination = input.shipping_address?.latitude !== undefined && input.shipping_address.longitude !== undefined
+    ? { latitude: input.shipping_address.latitude, longitude: input.shipping_address.longitude } : null;
+  const plan = planRouting(demands, candidates, stock, pickupId ? null : destination);
+  if (plan.shortages.length > 0) throw shortageProblem(plan, input, products);
+
+  const lineIds = input.lines.map(() => newId('oln'));
+  const { allocations, backordered } = allocateLines(plan, lineIds, input, products);
+  await trx.insertInto('order_lines').values(input.lines.map((line, i) => {
+    const product = products.get(line.sku) as ProductRow;
+    return {
+      tenant_id: tenantId, id: lineIds[i] as string, order_id: orderId, position: i, product_id: product.id,
+      sku: product.sku, name: product.name, quantity: line.quantity, unit_price: unitPrices[i] as number,
+      discount_allocated: totals.lineDiscounts[i] as number, total: totals.lineTotals[i] as number, backordered: backordered[i] as number,
+    };
+  })).execute();
+  await reserveForOrder(trx, tenantId, principal.actor, orderId, allocations);
+
+  const codeOf = new Map(candidates.map((c) => [c.locationId, c.code]));
+  const lineViews: OrderLineView[] = input.lines.map((line, i) => {
+    const product = products.get(line.sku) as ProductRow;
+    return {
+      id: lineIds[i] as string, sku: product.sku, name: product.name, quantity: line.quantity, unit_price: unitPrices[i] as number,
+      discount_allocated: totals.lineDiscounts[i] as number, total: totals.lineTotals[i] as number, backordered: backordered[i] as number,
+      allocations: allocations.filter((a) => a.orderLineId === lineIds[i]).map((a) => ({ location: codeOf.get(a.locationId) ?? '', quantity: a.quantity, status: 'reserved' as const })),
+    };
+  });
+  const view = toOrderView({
+    id: orderId, number: inserted.number, channel_code: channel.code, external_id: input.external_id ?? null, status: 'open',
+    hold_reason: null, cancel_reason: null, currency: input.currency,
+    subtotal: totals.subtotal, discount_total: totals.discountTotal, shipping_total: totals.shippingTotal, tax_total: totals.taxTotal, total: totals.total,
+    customer_id: customer?.id ?? null, email: customer?.email ?? null, customer_name: customer?.name ?? null,
+    shipping_address: input.shipping_address ?? null, billing_address: input.billing_address ?? null,
+    delivery_type: pickupId ? 'pickup' : 'ship', pickup_location_code: pickupCode, shipping_method: input.shipping?.method ?? null,
+    note: input.note ?? null, created_at: inserted.created_at, updated_at: inserted.updated_at,
+  }, lineViews);
+
+  const routing = {
+    strategy: plan.strategy, ranking: plan.ranking,
+    allocations: plan.allocations.map((a) => ({ sku: [...products.values()].find((p) => p.id === a.productId)?.sku, location: codeOf.get(a.locationId), quantity: a.quantity })),
+    backorders: plan.backorders.map((b) => ({ sku: [...products.values()].find((p) => p.id === b.productId)?.sku, quantity: b.quantity })),
+  };
+  await recordEvents(trx, tenantId, orderId, principal.actor,
+    [{ type: 'order.created', data: { channel: channel.code, total: totals.total, currency: input.currency, routing } }],
+    [{ topic: 'order.created', aggregateId: orderId, payload: { id: orderId, number: view.number, channel: channel.code, total: totals.total, currency: input.currency } }]);
+  return view;
+}
+
+async function duplicateProblem(trx: Kdb, tenantId: string, channelId: string, externalId: string): Promise<Problem> {
+  const existing = await trx.selectFrom('orders').select(['id', 'number'])
+    .where('tenant_id', '=', tenantId).where('channel_id', '=', channelId).where('external_id', '=', externalId).executeTakeFirst();
+  return new Problem('duplicate_order', `An order with external_id ${JSON.stringify(externalId)} already exists on this channel.`, {
+    extra: { id: existing?.id ?? null, number: existing ? String(existing.number) : null },
+  });
+}

@@ -1,0 +1,108 @@
+// Opens the system of record: PostgreSQL through a `pg` pool when a URL is given, or
+// the embedded PGlite database (same SQL dialect) in a local folder otherwise.
+import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import { Kysely, PostgresDialect } from 'kysely';
+import pg from 'pg';
+import { PGliteDialect } from './pglite-dialect.ts';
+import type { Database } from './schema.ts';
+
+export type Kdb = Kysely<Database>;
+
+export interface Db {
+  readonly kysely: Kdb;
+  readonly kind: 'postgres' | 'pglite';
+  /** Runs a multi-statement SQL script (no parameters), e.g. a migration; rolls back on failure. */
+  exec(script: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface DbOptions {
+  /** A postgres:// URL, or undefined for the embedded database. */
+  url?: string | undefined;
+  /** Folder of the embedded database; 'memory://' keeps it in memory. */
+  dataDir?: string | undefined;
+  /** A data-dir dump to start the embedded database from (tests use a migrated template). */
+  loadDataDir?: Blob | File | undefined;
+  poolMax?: number | undefined;
+}
+
+const pgliteOf = new WeakMap<Db, PGlite>();
+
+const INT8 = 20;
+const NUMERIC = 1700;
+
+/** int8 arrives as text; money and counts must stay exact, so refuse unsafe values. */
+export function parseSafeInteger(text: string): number {
+  const value = Number(text);
+  if (!Number.isSafeInteger(value)) throw new RangeError(`integer out of safe range: ${text}`);
+  return value;
+}
+
+pg.types.setTypeParser(INT8, parseSafeInteger);
+
+/** Opens the database described by the options. */
+export async function openDatabase(options: DbOptions): Promise<Db> {
+  return options.url ? openPostgres(options.url, options.poolMax ?? 10) : openPglite(options);
+}
+
+async function openPostgres(url: string, poolMax: number): Promise<Db> {
+  const pool = new pg.Pool({ connectionString: url, max: poolMax, connectionTimeoutMillis: 5_000 });
+  // An idle client losing its server (restart, failover) must not crash the process.
+  pool.on('error', () => {});
+  const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  return {
+    kysely,
+    kind: 'postgres',
+    exec: async (script) => {
+      // One client for the whole script, so a failure can be rolled back on the same
+      // session instead of returning a client stuck in an aborted transaction.
+      const client = await pool.connect();
+      try {
+        await client.query(script);
+      } catch (error) {
+        await client.query('rollback').catch(() => {});
+        throw error;
+      } finally {
+        client.release();
+      }
+    },
+    close: () => kysely.destroy(),
+  };
+}
+
+async function openPglite(options: DbOptions): Promise<Db> {
+  const pglite = new PGlite({
+    dataDir: options.dataDir ?? 'memory://',
+    extensions: { pg_trgm },
+    parsers: { [INT8]: parseSafeInteger, [NUMERIC]: (text: string) => text },
+    ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
+  });
+  await pglite.waitReady;
+  const kysely = new Kysely<Database>({ dialect: new PGliteDialect(pglite) });
+  const db: Db = {
+    kysely,
+    kind: 'pglite',
+    // exec goes through Kysely's connection so it waits its turn behind transactions.
+    exec: async (script) => {
+      await kysely.connection().execute(async () => {
+        try {
+          await pglite.exec(script);
+        } catch (error) {
+          await pglite.exec('rollback').catch(() => {});
+          throw error;
+        }
+      });
+    },
+    close: () => kysely.destroy(),
+  };
+  pgliteOf.set(db, pglite);
+  return db;
+}
+
+/** Dumps the embedded database's files (used to clone a migrated template in tests). */
+export async function dumpPglite(db: Db): Promise<Blob> {
+  const pglite = pgliteOf.get(db);
+  if (!pglite) throw new Error('not an embedded database');
+  return pglite.dumpDataDir('none');
+}

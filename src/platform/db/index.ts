@@ -1,0 +1,3 @@
+export { openDatabase, dumpPglite, parseSafeInteger, type Db, type DbOptions, type Kdb } from './database.ts';
+export { migrate, listMigrations } from './migrate.ts';
+export type * from './schema.ts';

@@ -1,0 +1,231 @@
+// Kysely table types, kept by hand beside the SQL migrations (one place to look, no
+// code generator to run). Money columns are bigint in SQL and number here: the type
+// parsers in database.ts refuse anything beyond Number.MAX_SAFE_INTEGER.
+import type { ColumnType, Generated } from 'kysely';
+
+type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+type Json<T> = ColumnType<T, string, string>;
+
+export interface Address {
+  name?: string;
+  line1: string;
+  line2?: string;
+  city: string;
+  region?: string;
+  postal_code: string;
+  country: string;
+  latitude?: number;
+  longitude?: number;
+}
+
+export interface TenantsTable {
+  id: string;
+  name: string;
+  created_at: Timestamp;
+}
+
+export interface ApiKeysTable {
+  tenant_id: string;
+  id: string;
+  name: string;
+  role: string;
+  channel_id: string | null;
+  key_hash: string;
+  key_prefix: string;
+  created_at: Timestamp;
+  revoked_at: Date | null;
+}
+
+export interface ChannelsTable {
+  tenant_id: string;
+  id: string;
+  code: string;
+  name: string;
+  kind: string;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface ProductsTable {
+  tenant_id: string;
+  id: string;
+  sku: string;
+  name: string;
+  price: number;
+  currency: string;
+  weight_g: number | null;
+  barcode: string | null;
+  inventory_policy: 'deny' | 'continue';
+  active: Generated<boolean>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface ChannelPricesTable {
+  tenant_id: string;
+  channel_id: string;
+  product_id: string;
+  currency: string;
+  price: number;
+  updated_at: Timestamp;
+}
+
+export interface LocationsTable {
+  tenant_id: string;
+  id: string;
+  code: string;
+  name: string;
+  kind: 'warehouse' | 'store';
+  address: Json<Address>;
+  latitude: number | null;
+  longitude: number | null;
+  ships: boolean;
+  pickup: boolean;
+  priority: Generated<number>;
+  active: Generated<boolean>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface CustomersTable {
+  tenant_id: string;
+  id: string;
+  email: string;
+  name: string | null;
+  phone: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface InventoryLevelsTable {
+  tenant_id: string;
+  product_id: string;
+  location_id: string;
+  on_hand: Generated<number>;
+  reserved: Generated<number>;
+  updated_at: Timestamp;
+}
+
+export type MovementReason =
+  | 'receipt' | 'count' | 'damage' | 'loss' | 'correction'
+  | 'reservation' | 'release' | 'shipment' | 'return' | 'transfer';
+
+export interface InventoryMovementsTable {
+  tenant_id: string;
+  id: Generated<number>;
+  product_id: string;
+  location_id: string;
+  delta_on_hand: number;
+  delta_reserved: number;
+  reason: MovementReason;
+  order_id: string | null;
+  note: string | null;
+  actor: string;
+  created_at: Timestamp;
+}
+
+export interface OrdersTable {
+  tenant_id: string;
+  id: string;
+  number: number;
+  channel_id: string;
+  external_id: string | null;
+  status: string;
+  currency: string;
+  customer_id: string | null;
+  email: string | null;
+  customer_name: string | null;
+  shipping_address: Json<Address | null>;
+  billing_address: Json<Address | null>;
+  delivery_type: 'ship' | 'pickup';
+  pickup_location_id: string | null;
+  shipping_method: string | null;
+  subtotal: number;
+  discount_total: number;
+  shipping_total: number;
+  tax_total: number;
+  total: number;
+  note: string | null;
+  hold_reason: string | null;
+  cancel_reason: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface OrderLinesTable {
+  tenant_id: string;
+  id: string;
+  order_id: string;
+  position: number;
+  product_id: string;
+  sku: string;
+  name: string;
+  quantity: number;
+  unit_price: number;
+  discount_allocated: number;
+  total: number;
+  backordered: number;
+}
+
+export type AllocationStatus = 'reserved' | 'released' | 'fulfilled';
+
+export interface OrderAllocationsTable {
+  tenant_id: string;
+  id: string;
+  order_id: string;
+  order_line_id: string;
+  product_id: string;
+  location_id: string;
+  quantity: number;
+  status: AllocationStatus;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface OrderEventsTable {
+  tenant_id: string;
+  id: Generated<number>;
+  order_id: string;
+  type: string;
+  actor: string;
+  data: Json<Record<string, unknown>>;
+  at: Timestamp;
+}
+
+export interface OutboxTable {
+  tenant_id: string;
+  id: Generated<number>;
+  topic: string;
+  aggregate_id: string;
+  payload: Json<Record<string, unknown>>;
+  created_at: Timestamp;
+  published_at: Date | null;
+  attempts: Generated<number>;
+}
+
+export interface IdempotencyKeysTable {
+  tenant_id: string;
+  key: string;
+  request_hash: string;
+  status_code: number;
+  response_body: Json<unknown>;
+  created_at: Timestamp;
+}
+
+export interface Database {
+  tenants: TenantsTable;
+  api_keys: ApiKeysTable;
+  channels: ChannelsTable;
+  products: ProductsTable;
+  channel_prices: ChannelPricesTable;
+  locations: LocationsTable;
+  customers: CustomersTable;
+  inventory_levels: InventoryLevelsTable;
+  inventory_movements: InventoryMovementsTable;
+  orders: OrdersTable;
+  order_lines: OrderLinesTable;
+  order_allocations: OrderAllocationsTable;
+  order_events: OrderEventsTable;
+  outbox: OutboxTable;
+  idempotency_keys: IdempotencyKeysTable;
+}

@@ -1,0 +1,10 @@
+export { Problem, problemBody, notFound, invalid, PROBLEM_CONTENT_TYPE, type ProblemBody, type ProblemFieldError } from './problem.ts';
+export { ERROR_CODES, type ErrorCode } from './error-codes.ts';
+export { runCommand, transaction, pruneIdempotencyKeys, type CommandResult } from './idempotency.ts';
+export { PageQuery, PAGE_SIZE_DEFAULT, PAGE_SIZE_MAX, decodeCursor, encodeCursor, toPage } from './pagination.ts';
+export { StrictObject, Code, Sku, Currency, MoneyAmount, Email, Name, Timestamp, Address, ProblemSchema, Page, iso } from './schemas.ts';
+export { isUniqueViolation, isDatabaseUnavailable, sqlState } from './db-errors.ts';
+export { installErrorHandlers } from './error-handler.ts';
+export { validatorCompiler } from './validation.ts';
+export { installMetrics } from './metrics.ts';
+export { installOpenApi } from './openapi.ts';
