@@ -1,5 +1,5 @@
 export { orderRoutes } from './orders.routes.ts';
-export { createOrder } from './intake.service.ts';
+export { createOrder, type IntakeOptions } from './intake.service.ts';
 export { applyOrderAction } from './lifecycle.service.ts';
 export { listOrders, loadOrderView, orderTimeline } from './orders.queries.ts';
 export { ORDER_STATUSES, ORDER_TRANSITIONS, ORDER_ACTIONS, type OrderStatus, type OrderAction } from './order.states.ts';

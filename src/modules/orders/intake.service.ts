@@ -124,8 +124,13 @@ function allocateLines(plan: RoutingPlan, lineIds: string[], input: OrderInput, 
   return { allocations, backordered };
 }
 
+export interface IntakeOptions {
+  /** When the order was placed; only the demo seeder back-dates history with it. */
+  placedAt?: Date | undefined;
+}
+
 /** Takes an order in. Throws Problem for every refusal; writes nothing in that case. */
-export async function createOrder(trx: Kdb, principal: Principal, input: OrderInput): Promise<OrderView> {
+export async function createOrder(trx: Kdb, principal: Principal, input: OrderInput, options: IntakeOptions = {}): Promise<OrderView> {
   const tenantId = principal.tenantId;
   const channel = await resolveChannel(trx, principal, input.channel);
   const products = await resolveProducts(trx, tenantId, input);
@@ -144,7 +149,8 @@ export async function createOrder(trx: Kdb, principal: Principal, input: OrderIn
   // Lock order matters: customer row, then the new order row (which also settles a
   // duplicate external_id before any stock is touched), then stock rows by key.
   const customer = input.customer ? await upsertCustomer(trx, tenantId, input.customer) : null;
-  const orderId = newId('ord');
+  const placedAt = options.placedAt;
+  const orderId = newId('ord', placedAt?.getTime());
   const inserted = await trx.insertInto('orders').values({
     tenant_id: tenantId, id: orderId, number: sql<number>`nextval(${orderNumberSequence(tenantId)}::regclass)`,
     channel_id: channel.id, external_id: input.external_id ?? null, status: 'open', currency: input.currency,
@@ -153,6 +159,7 @@ export async function createOrder(trx: Kdb, principal: Principal, input: OrderIn
     delivery_type: pickupId ? 'pickup' : 'ship', pickup_location_id: pickupId, shipping_method: input.shipping?.method ?? null,
     subtotal: totals.subtotal, discount_total: totals.discountTotal, shipping_total: totals.shippingTotal,
     tax_total: totals.taxTotal, total: totals.total, note: input.note ?? null,
+    ...(placedAt ? { created_at: placedAt, updated_at: placedAt } : {}),
   }).onConflict((oc) => oc.columns(['tenant_id', 'channel_id', 'external_id']).where('external_id', 'is not', null).doNothing())
     .returning(['number', 'created_at', 'updated_at']).executeTakeFirst();
   if (!inserted) throw await duplicateProblem(trx, tenantId, channel.id, input.external_id ?? '');
@@ -208,7 +215,8 @@ export async function createOrder(trx: Kdb, principal: Principal, input: OrderIn
   };
   await recordEvents(trx, tenantId, orderId, principal.actor,
     [{ type: 'order.created', data: { channel: channel.code, total: totals.total, currency: input.currency, routing } }],
-    [{ topic: 'order.created', aggregateId: orderId, payload: { id: orderId, number: view.number, channel: channel.code, total: totals.total, currency: input.currency } }]);
+    [{ topic: 'order.created', aggregateId: orderId, payload: { id: orderId, number: view.number, channel: channel.code, total: totals.total, currency: input.currency } }],
+    placedAt);
   return view;
 }
 

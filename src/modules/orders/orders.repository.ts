@@ -60,10 +60,10 @@ export async function loadLines(db: Kdb, tenantId: string, orderIds: readonly st
 export interface TimelineEvent { type: string; data?: Record<string, unknown> }
 
 /** Appends timeline events and their outbox twins; call inside the change's transaction. */
-export async function recordEvents(trx: Kdb, tenantId: string, orderId: string, actor: string, events: readonly TimelineEvent[], outbox: readonly OutboxEvent[] = []): Promise<void> {
+export async function recordEvents(trx: Kdb, tenantId: string, orderId: string, actor: string, events: readonly TimelineEvent[], outbox: readonly OutboxEvent[] = [], at?: Date): Promise<void> {
   if (events.length > 0) {
     await trx.insertInto('order_events').values(events.map((e) => ({
-      tenant_id: tenantId, order_id: orderId, type: e.type, actor, data: JSON.stringify(e.data ?? {}),
+      tenant_id: tenantId, order_id: orderId, type: e.type, actor, data: JSON.stringify(e.data ?? {}), ...(at ? { at } : {}),
     }))).execute();
   }
   await enqueueOutbox(trx, tenantId, outbox);

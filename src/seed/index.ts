@@ -1,0 +1,1 @@
+export { seedDemo, type SeedOptions, type SeedResult } from './seed.ts';
