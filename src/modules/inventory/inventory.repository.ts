@@ -1,6 +1,6 @@
 // SQL for stock levels and the movements ledger. Every function that changes a level
 // also writes its ledger row; callers pass the transaction.
-import { sql } from 'kysely';
+import { sql, type RawBuilder } from 'kysely';
 import type { Kdb, MovementReason } from '../../platform/db/index.ts';
 
 export interface LevelRow { product_id: string; location_id: string; on_hand: number; reserved: number }
@@ -17,25 +17,10 @@ export interface MovementInput {
  */
 export async function lockLevels(trx: Kdb, tenantId: string, productIds: readonly string[]): Promise<LevelRow[]> {
   if (productIds.length === 0) return [];
+  // `= any(array)` rather than `in (...)`: one statement text for any number of products.
   return trx.selectFrom('inventory_levels').select(['product_id', 'location_id', 'on_hand', 'reserved'])
-    .where('tenant_id', '=', tenantId).where('product_id', 'in', [...productIds])
+    .where('tenant_id', '=', tenantId).where(sql<boolean>`product_id = any(${[...productIds]}::text[])`)
     .orderBy('product_id').orderBy('location_id').forUpdate().execute();
-}
-
-/**
- * Reserves quantities in one guarded statement: a row is only touched if it still has
- * the units available. Returns how many rows were reserved; fewer than asked means a
- * row lacked stock and the caller must roll back.
- */
-export async function reserve(trx: Kdb, tenantId: string, items: readonly { productId: string; locationId: string; quantity: number }[]): Promise<number> {
-  if (items.length === 0) return 0;
-  const values = sql.join(items.map((i) => sql`(${i.productId}, ${i.locationId}, ${i.quantity}::int)`));
-  const result = await sql`
-    update inventory_levels l set reserved = l.reserved + v.q, updated_at = now()
-    from (values ${values}) as v(product_id, location_id, q)
-    where l.tenant_id = ${tenantId} and l.product_id = v.product_id and l.location_id = v.location_id
-      and l.on_hand - l.reserved >= v.q`.execute(trx);
-  return Number(result.numAffectedRows ?? 0n);
 }
 
 /** Gives reserved units back to available (cancel, re-route). */
@@ -85,4 +70,53 @@ export async function insertMovements(trx: Kdb, tenantId: string, movements: rea
     delta_on_hand: m.deltaOnHand, delta_reserved: m.deltaReserved, reason: m.reason,
     order_id: m.orderId ?? null, note: m.note ?? null, actor: m.actor,
   }))).execute();
+}
+
+export interface ReservationRow { productId: string; locationId: string; quantity: number }
+export interface AllocationRow { id: string; orderLineId: string; productId: string; locationId: string; quantity: number }
+
+/** CTE definitions for a larger statement, and a scalar over them. */
+export interface StatementParts { ctes: RawBuilder<unknown>; result: RawBuilder<number> }
+
+/**
+ * An order's reservation as parts of one statement: the guarded update of the level
+ * rows (`reserved_levels` returns one row per level that still had the units), the
+ * allocation rows and their ledger rows. `result` counts the levels reserved; fewer
+ * than `levels.length` means the caller must roll back. The text never varies with
+ * the order, so it can be prepared once: rows travel as arrays (the update, where the
+ * planner needs a small row estimate to use the primary key) or as JSON (the inserts).
+ */
+export function reservationParts(tenantId: string, actor: string, orderId: string, levels: readonly ReservationRow[], allocations: readonly AllocationRow[]): StatementParts {
+  const productIds = levels.map((l) => l.productId);
+  const locationIds = levels.map((l) => l.locationId);
+  const quantities = levels.map((l) => l.quantity);
+  const allocationRows = JSON.stringify(allocations.map((a) => ({
+    id: a.id, order_line_id: a.orderLineId, product_id: a.productId, location_id: a.locationId, quantity: a.quantity,
+  })));
+  const ctes = sql`
+    reserved_levels as (
+      update inventory_levels l set reserved = l.reserved + v.q, updated_at = now()
+      from unnest(${productIds}::text[], ${locationIds}::text[], ${quantities}::int[]) as v(product_id, location_id, q)
+      where l.tenant_id = ${tenantId} and l.product_id = v.product_id and l.location_id = v.location_id
+        and l.on_hand - l.reserved >= v.q
+      returning 1
+    ),
+    new_allocations as (
+      insert into order_allocations (tenant_id, id, order_id, order_line_id, product_id, location_id, quantity, status)
+      select ${tenantId}, a.id, ${orderId}, a.order_line_id, a.product_id, a.location_id, a.quantity, 'reserved'
+      from json_to_recordset(${allocationRows}::json) as a(id text, order_line_id text, product_id text, location_id text, quantity int)
+    ),
+    reservation_movements as (
+      insert into inventory_movements (tenant_id, product_id, location_id, delta_on_hand, delta_reserved, reason, order_id, note, actor)
+      select ${tenantId}, v.product_id, v.location_id, 0, v.q, 'reservation', ${orderId}, null, ${actor}
+      from unnest(${productIds}::text[], ${locationIds}::text[], ${quantities}::int[]) with ordinality as v(product_id, location_id, q, n)
+      order by v.n
+    )`;
+  return { ctes, result: sql<number>`(select count(*) from reserved_levels)::int` };
+}
+
+/** Runs statement parts on their own: `with <ctes> select <result>`. */
+export async function executeParts(trx: Kdb, parts: StatementParts): Promise<number> {
+  const { rows } = await sql<{ result: number }>`with ${parts.ctes} select ${parts.result} as result`.execute(trx);
+  return rows[0]?.result ?? 0;
 }

@@ -23,24 +23,36 @@ function grouped(items: readonly { productId: string; locationId: string; quanti
     a.productId < b.productId ? -1 : a.productId > b.productId ? 1 : a.locationId < b.locationId ? -1 : a.locationId > b.locationId ? 1 : 0);
 }
 
+export interface PreparedReservation {
+  /** The statement parts to run, alone (reserveForOrder) or inside the order's contents statement. */
+  parts: repo.StatementParts;
+  /** The level rows the parts must reserve; `parts.result` below this means a level lacked stock. */
+  levelCount: number;
+  records: AllocationRecord[];
+}
+
+/** Builds an order's reservation (levels summed and sorted, allocation ids assigned) without running it. */
+export function prepareReservation(tenantId: string, actor: string, orderId: string, allocations: readonly AllocationInput[]): PreparedReservation {
+  const rows = grouped(allocations);
+  const records = allocations.map((a) => ({ ...a, id: newId('alc') }));
+  return { parts: repo.reservationParts(tenantId, actor, orderId, rows, records), levelCount: rows.length, records };
+}
+
+/** The refusal when a planned reservation found a level short. */
+export function stockChangedProblem(): Problem {
+  // The caller planned from locked rows, so this only happens if it did not lock them.
+  return new Problem('insufficient_inventory', 'Stock changed while the order was being placed; retry.');
+}
+
 /** Reserves stock for an order's allocations; throws insufficient_inventory if a row lacks it. */
 export async function reserveForOrder(trx: Kdb, tenantId: string, actor: string, orderId: string, allocations: readonly AllocationInput[]): Promise<AllocationRecord[]> {
   if (allocations.length === 0) return [];
-  const rows = grouped(allocations);
-  const reserved = await repo.reserve(trx, tenantId, rows);
-  if (reserved !== rows.length) {
-    // The caller planned from locked rows, so this only happens if it did not lock them.
-    throw new Problem('insufficient_inventory', 'Stock changed while the order was being placed; retry.');
-  }
-  const records = allocations.map((a) => ({ ...a, id: newId('alc') }));
-  await trx.insertInto('order_allocations').values(records.map((r) => ({
-    tenant_id: tenantId, id: r.id, order_id: orderId, order_line_id: r.orderLineId,
-    product_id: r.productId, location_id: r.locationId, quantity: r.quantity, status: 'reserved' as const,
-  }))).execute();
-  await repo.insertMovements(trx, tenantId, rows.map((r) => ({
-    productId: r.productId, locationId: r.locationId, deltaOnHand: 0, deltaReserved: r.quantity, reason: 'reservation' as const, orderId, actor,
-  })));
-  return records;
+  const reservation = prepareReservation(tenantId, actor, orderId, allocations);
+  // One statement: the guarded update, the allocation rows and the ledger rows. A short
+  // level leaves the others written until the caller's transaction rolls back.
+  const reserved = await repo.executeParts(trx, reservation.parts);
+  if (reserved !== reservation.levelCount) throw stockChangedProblem();
+  return reservation.records;
 }
 
 /** Releases every open reservation of an order back into available; returns units released. */

@@ -6,23 +6,22 @@ import type { Kdb } from '../../platform/db/index.ts';
 import { newId } from '../../platform/ids.ts';
 import { Problem, type ProblemFieldError } from '../../platform/http/index.ts';
 import { orderNumberSequence, type Principal } from '../access/index.ts';
-import { findChannelByCode } from '../channels/index.ts';
-import { findLocationByCode } from '../locations/index.ts';
-import { findChannelPrices, findProductsBySkus, type ProductRow } from '../catalog/index.ts';
 import { upsertCustomer } from '../customers/index.ts';
-import { lockLevels, reserveForOrder, type AllocationInput } from '../inventory/index.ts';
+import { lockLevels, prepareReservation, stockChangedProblem, type AllocationInput } from '../inventory/index.ts';
 import { planRouting, type Candidate, type Demand, type RoutingPlan } from '../routing/index.ts';
 import type { OrderInput } from './order.schemas.ts';
 import { computeTotals } from './order.totals.ts';
 import { toOrderView, type OrderLineView, type OrderView } from './order.view.ts';
-import { recordEvents } from './orders.repository.ts';
+import { insertOrderContents, loadIntakeSnapshot, type IntakeLocation, type IntakeProduct, type IntakeSnapshot } from './intake.repository.ts';
+
+type ProductRow = IntakeProduct;
 
 function refuse(errors: ProblemFieldError[]): never {
   throw new Problem('validation_failed', errors.map((e) => `${e.path} ${e.message}`).join('; '), { errors });
 }
 
-async function resolveChannel(trx: Kdb, principal: Principal, code: string) {
-  const channel = await findChannelByCode(trx, principal.tenantId, code);
+function resolveChannel(snapshot: IntakeSnapshot, principal: Principal, code: string) {
+  const channel = snapshot.channel;
   if (!channel) refuse([{ path: 'channel', message: `unknown channel ${code}` }]);
   if (principal.channelId !== null && channel.id !== principal.channelId) {
     throw new Problem('forbidden', `This key may only create orders for its own channel.`);
@@ -30,9 +29,8 @@ async function resolveChannel(trx: Kdb, principal: Principal, code: string) {
   return channel;
 }
 
-async function resolveProducts(trx: Kdb, tenantId: string, input: OrderInput): Promise<Map<string, ProductRow>> {
-  const skus = [...new Set(input.lines.map((l) => l.sku))];
-  const products = new Map((await findProductsBySkus(trx, tenantId, skus)).map((p) => [p.sku, p]));
+function resolveProducts(snapshot: IntakeSnapshot, input: OrderInput): Map<string, ProductRow> {
+  const products = new Map(snapshot.products.map((p) => [p.sku, p]));
   const errors: ProblemFieldError[] = [];
   input.lines.forEach((line, i) => {
     const product = products.get(line.sku);
@@ -44,13 +42,12 @@ async function resolveProducts(trx: Kdb, tenantId: string, input: OrderInput): P
 }
 
 /** Line prices: the sent unit_price, else the channel's price, else the catalog price. */
-async function priceLines(trx: Kdb, tenantId: string, channelId: string, input: OrderInput, products: Map<string, ProductRow>): Promise<number[]> {
-  const channelPrices = await findChannelPrices(trx, tenantId, channelId, input.currency, [...products.values()].map((p) => p.id));
+function priceLines(snapshot: IntakeSnapshot, input: OrderInput, products: Map<string, ProductRow>): number[] {
   const errors: ProblemFieldError[] = [];
   const prices = input.lines.map((line, i) => {
     if (line.unit_price !== undefined) return line.unit_price;
     const product = products.get(line.sku) as ProductRow;
-    const price = channelPrices.get(product.id) ?? (product.currency === input.currency ? product.price : undefined);
+    const price = snapshot.channelPrices.get(product.id) ?? (product.currency === input.currency ? product.price : undefined);
     if (price === undefined) errors.push({ path: `lines[${i}].unit_price`, message: `no ${input.currency} price for ${line.sku}; send unit_price` });
     return price ?? 0;
   });
@@ -58,21 +55,19 @@ async function priceLines(trx: Kdb, tenantId: string, channelId: string, input: 
   return prices;
 }
 
-async function candidateLocations(trx: Kdb, tenantId: string, input: OrderInput): Promise<{ candidates: Candidate[]; pickupId: string | null; pickupCode: string | null }> {
+function candidateLocations(snapshot: IntakeSnapshot, input: OrderInput): { candidates: Candidate[]; pickupId: string | null; pickupCode: string | null } {
   const delivery = input.delivery ?? { type: 'ship' as const };
   if (delivery.type === 'pickup') {
-    const location = await findLocationByCode(trx, tenantId, delivery.location);
+    const location = snapshot.locations.find((l) => l.code === delivery.location);
     if (!location || !location.active) refuse([{ path: 'delivery.location', message: `unknown location ${delivery.location}` }]);
     if (!location.pickup) refuse([{ path: 'delivery.location', message: `location ${delivery.location} does not offer pickup` }]);
     return { candidates: [toCandidate(location)], pickupId: location.id, pickupCode: location.code };
   }
   if (!input.shipping_address) refuse([{ path: 'shipping_address', message: 'is required for delivery type ship' }]);
-  const rows = await trx.selectFrom('locations').select(['id', 'code', 'priority', 'latitude', 'longitude'])
-    .where('tenant_id', '=', tenantId).where('ships', '=', true).where('active', '=', true).execute();
-  return { candidates: rows.map(toCandidate), pickupId: null, pickupCode: null };
+  return { candidates: snapshot.locations.map(toCandidate), pickupId: null, pickupCode: null };
 }
 
-function toCandidate(row: { id: string; code: string; priority: number; latitude: number | null; longitude: number | null }): Candidate {
+function toCandidate(row: IntakeLocation): Candidate {
   return { locationId: row.id, code: row.code, priority: row.priority, latitude: row.latitude, longitude: row.longitude };
 }
 
@@ -132,10 +127,16 @@ export interface IntakeOptions {
 /** Takes an order in. Throws Problem for every refusal; writes nothing in that case. */
 export async function createOrder(trx: Kdb, principal: Principal, input: OrderInput, options: IntakeOptions = {}): Promise<OrderView> {
   const tenantId = principal.tenantId;
-  const channel = await resolveChannel(trx, principal, input.channel);
-  const products = await resolveProducts(trx, tenantId, input);
-  const { candidates, pickupId, pickupCode } = await candidateLocations(trx, tenantId, input);
-  const unitPrices = await priceLines(trx, tenantId, channel.id, input, products);
+  // Everything the checks below need, read in one round trip; the checks then run in
+  // the same order as ever, so the same input meets the same refusal.
+  const snapshot = await loadIntakeSnapshot(trx, tenantId, {
+    channel: input.channel, skus: [...new Set(input.lines.map((l) => l.sku))], currency: input.currency,
+    pickupLocation: input.delivery?.type === 'pickup' ? input.delivery.location : null,
+  });
+  const channel = resolveChannel(snapshot, principal, input.channel);
+  const products = resolveProducts(snapshot, input);
+  const { candidates, pickupId, pickupCode } = candidateLocations(snapshot, input);
+  const unitPrices = priceLines(snapshot, input, products);
   const totals = computeTotals(
     input.lines.map((l, i) => ({ quantity: l.quantity, unitPrice: unitPrices[i] as number })),
     { discount: input.discount_total ?? 0, shipping: input.shipping?.amount ?? 0, tax: input.tax_total ?? 0 },
@@ -179,15 +180,15 @@ export async function createOrder(trx: Kdb, principal: Principal, input: OrderIn
 
   const lineIds = input.lines.map(() => newId('oln'));
   const { allocations, backordered } = allocateLines(plan, lineIds, input, products);
-  await trx.insertInto('order_lines').values(input.lines.map((line, i) => {
+  const lineRows = input.lines.map((line, i) => {
     const product = products.get(line.sku) as ProductRow;
     return {
-      tenant_id: tenantId, id: lineIds[i] as string, order_id: orderId, position: i, product_id: product.id,
+      id: lineIds[i] as string, position: i, product_id: product.id,
       sku: product.sku, name: product.name, quantity: line.quantity, unit_price: unitPrices[i] as number,
       discount_allocated: totals.lineDiscounts[i] as number, total: totals.lineTotals[i] as number, backordered: backordered[i] as number,
     };
-  })).execute();
-  await reserveForOrder(trx, tenantId, principal.actor, orderId, allocations);
+  });
+  const reservation = prepareReservation(tenantId, principal.actor, orderId, allocations);
 
   const codeOf = new Map(candidates.map((c) => [c.locationId, c.code]));
   const lineViews: OrderLineView[] = input.lines.map((line, i) => {
@@ -213,10 +214,16 @@ export async function createOrder(trx: Kdb, principal: Principal, input: OrderIn
     allocations: plan.allocations.map((a) => ({ sku: [...products.values()].find((p) => p.id === a.productId)?.sku, location: codeOf.get(a.locationId), quantity: a.quantity })),
     backorders: plan.backorders.map((b) => ({ sku: [...products.values()].find((p) => p.id === b.productId)?.sku, quantity: b.quantity })),
   };
-  await recordEvents(trx, tenantId, orderId, principal.actor,
-    [{ type: 'order.created', data: { channel: channel.code, total: totals.total, currency: input.currency, routing } }],
-    [{ topic: 'order.created', aggregateId: orderId, payload: { id: orderId, number: view.number, channel: channel.code, total: totals.total, currency: input.currency } }],
-    placedAt);
+  // Lines, reservations (guarded update, allocations, ledger), timeline and outbox go in
+  // one statement; a level that lost its stock makes the whole transaction roll back.
+  const reserved = await insertOrderContents(trx, tenantId, orderId, principal.actor, {
+    lines: lineRows,
+    parts: reservation.parts,
+    events: [{ type: 'order.created', data: { channel: channel.code, total: totals.total, currency: input.currency, routing } }],
+    outbox: [{ topic: 'order.created', aggregateId: orderId, payload: { id: orderId, number: view.number, channel: channel.code, total: totals.total, currency: input.currency } }],
+    at: placedAt,
+  });
+  if (reserved !== reservation.levelCount) throw stockChangedProblem();
   return view;
 }
 

@@ -5,6 +5,7 @@ import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import { PGliteDialect } from './pglite-dialect.ts';
+import { preparingPool } from './prepared-pool.ts';
 import type { Database } from './schema.ts';
 
 export type Kdb = Kysely<Database>;
@@ -25,6 +26,8 @@ export interface DbOptions {
   /** A data-dir dump to start the embedded database from (tests use a migrated template). */
   loadDataDir?: Blob | File | undefined;
   poolMax?: number | undefined;
+  /** Send recurring statements as named prepared statements (default true); see prepared-pool.ts. */
+  prepareStatements?: boolean | undefined;
 }
 
 const pgliteOf = new WeakMap<Db, PGlite>();
@@ -43,14 +46,14 @@ pg.types.setTypeParser(INT8, parseSafeInteger);
 
 /** Opens the database described by the options. */
 export async function openDatabase(options: DbOptions): Promise<Db> {
-  return options.url ? openPostgres(options.url, options.poolMax ?? 10) : openPglite(options);
+  return options.url ? openPostgres(options.url, options.poolMax ?? 10, options.prepareStatements ?? true) : openPglite(options);
 }
 
-async function openPostgres(url: string, poolMax: number): Promise<Db> {
+async function openPostgres(url: string, poolMax: number, prepareStatements: boolean): Promise<Db> {
   const pool = new pg.Pool({ connectionString: url, max: poolMax, connectionTimeoutMillis: 5_000 });
   // An idle client losing its server (restart, failover) must not crash the process.
   pool.on('error', () => {});
-  const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool: prepareStatements ? preparingPool(pool) : pool }) });
   return {
     kysely,
     kind: 'postgres',
@@ -94,7 +97,12 @@ async function openPglite(options: DbOptions): Promise<Db> {
         }
       });
     },
-    close: () => kysely.destroy(),
+    // Kysely only destroys a driver it has used; close PGlite ourselves so an unused
+    // database does not keep the process alive.
+    close: async () => {
+      await kysely.destroy();
+      if (!pglite.closed) await pglite.close();
+    },
   };
   pgliteOf.set(db, pglite);
   return db;

@@ -2,7 +2,10 @@
 // fit every admissible ETS model by likelihood and keep the one with the smallest AICc. As in
 // R's `ets` defaults, multiplicative trends are left out, additive errors are not combined with
 // multiplicative seasons (numerically unstable), multiplicative parts need strictly positive
-// data, and seasonal models need two full seasons and a season of at most 24 periods.
+// data, and seasonal models need two full seasons and a season of at most 24 periods. Initial
+// states stay at their heuristic values here: on the hospital data, optimising them as well cost
+// ten times the time for no accuracy gain, and optimising only level and trend made trended
+// models look better in-sample than they forecast.
 import { fitEts, type FittedEts, type InitialStates } from './ets-fit.ts';
 import { forecastEts } from './ets-forecast.ts';
 import type { EtsSpec } from './ets-model.ts';
@@ -45,7 +48,7 @@ export function fitEtsCandidates(y: readonly number[], m: number, options: AutoE
   const specs = options.models ?? candidateModels(y, m, options);
   const fits: FittedEts[] = [];
   for (const spec of specs) {
-    const fit = fitEts(y, spec, m, { initialStates: options.initialStates ?? 'level-trend' });
+    const fit = fitEts(y, spec, m, { initialStates: options.initialStates ?? 'heuristic' });
     if (fit && Number.isFinite(fit.aicc)) fits.push(fit);
   }
   return fits.sort((a, b) => a.aicc - b.aicc);

@@ -17,6 +17,8 @@ export interface EtsFitOptions {
   fixed?: Partial<EtsParams>;
   initialStates?: InitialStates;
   maxEvaluations?: number;
+  /** Smoothing parameters to start the search from (e.g. a fit of the same model on more data). */
+  start?: EtsParams;
 }
 
 /** A fitted ETS model with its information criteria. */
@@ -58,12 +60,17 @@ function layout(y: readonly number[], spec: EtsSpec, m: number, base: EtsState, 
     steps.push(step);
     return start.length - 1;
   };
-  // Starting values follow R's initparam: a small α for seasonal data, β and γ small fractions.
-  const a0 = Math.min(0.5, Math.max(0.02, 0.2 / (seasonal ? m : 1)));
-  const iA = fixed.alpha === undefined ? slot(fromBounded(a0, LO, HI), 1) : -1;
-  const iB = trended && fixed.beta === undefined ? slot(fromBounded(0.1, LO, HI), 1) : -1;
-  const iG = seasonal && fixed.gamma === undefined ? slot(fromBounded(0.05, LO, HI), 1) : -1;
-  const iP = spec.trend === 'Ad' && fixed.phi === undefined ? slot(fromBounded(0.97, 0.8, 0.98), 1) : -1;
+  // Starting values follow R's initparam (a small α for seasonal data, β and γ small fractions)
+  // unless the caller knows better, e.g. the same model fitted on a longer stretch of the data.
+  const s0 = options.start;
+  const a0 = s0?.alpha ?? Math.min(0.5, Math.max(0.02, 0.2 / (seasonal ? m : 1)));
+  const b0 = s0 && s0.alpha > 0 ? s0.beta / s0.alpha : 0.1;
+  const g0 = s0 && s0.alpha < 1 ? s0.gamma / (1 - s0.alpha) : 0.05;
+  const step = s0 ? 0.5 : 1;
+  const iA = fixed.alpha === undefined ? slot(fromBounded(a0, LO, HI), step) : -1;
+  const iB = trended && fixed.beta === undefined ? slot(fromBounded(b0, LO, HI), step) : -1;
+  const iG = seasonal && fixed.gamma === undefined ? slot(fromBounded(g0, LO, HI), step) : -1;
+  const iP = spec.trend === 'Ad' && fixed.phi === undefined ? slot(fromBounded(s0?.phi ?? 0.97, 0.8, 0.98), step) : -1;
   const iL = mode !== 'heuristic' ? slot(0, 0.5) : -1;
   const iT = mode !== 'heuristic' && trended ? slot(0, 0.5) : -1;
   const iS = mode === 'all' && seasonal ? start.length : -1;
@@ -112,7 +119,7 @@ export function fitEts(y: readonly number[], spec: EtsSpec, m: number, options: 
     return d ? etsFilter(y, spec, seasonM, d.params, d.init).lik : Infinity;
   };
   const maxEvaluations = options.maxEvaluations ?? Math.max(300, 120 * lay.start.length);
-  const best = nelderMead(objective, lay.start, { step: lay.steps, maxEvaluations, tolerance: 1e-7 });
+  const best = nelderMead(objective, lay.start, { step: lay.steps, maxEvaluations, tolerance: 0, absoluteTolerance: 1e-4 });
   const decoded = lay.decode(best.x);
   if (!decoded) return null;
   const run = etsFilter(y, spec, seasonM, decoded.params, decoded.init);

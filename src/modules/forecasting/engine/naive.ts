@@ -42,3 +42,14 @@ export function naive(y: readonly number[], options: ForecastOptions): ForecastR
   const sd = point.map((_, i) => sigma * Math.sqrt(i + 1));
   return finalizeResult({ method: 'naive', point, quantiles: normalQuantiles(point, sd, options.levels) });
 }
+
+/** Historical mean: the fallback for series too short for any model. */
+export function historicalMean(y: readonly number[], options: ForecastOptions): ForecastResult {
+  const n = y.length;
+  const m = n > 0 ? y.reduce((a, b) => a + b, 0) / n : 0;
+  const s2 = n > 1 ? y.reduce((a, b) => a + (b - m) ** 2, 0) / (n - 1) : 0;
+  // The spread includes the uncertainty of the estimated mean itself.
+  const sd = Math.sqrt(s2 * (1 + 1 / Math.max(1, n)));
+  const point = Array.from({ length: options.horizon }, () => m);
+  return finalizeResult({ method: 'mean', point, quantiles: normalQuantiles(point, point.map(() => sd), options.levels) });
+}

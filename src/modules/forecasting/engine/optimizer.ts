@@ -11,6 +11,12 @@ export interface NelderMeadOptions {
   maxEvaluations?: number;
   /** Stop when the spread of function values in the simplex falls below this (relative). */
   tolerance?: number;
+  /**
+   * Stop when the spread falls below this absolute amount. Log-likelihoods want this one: their
+   * differences are meaningful on an absolute scale, and a relative criterion would make the fit
+   * depend on the units of the data (a log-likelihood shifts by n·log c when data are scaled by c).
+   */
+  absoluteTolerance?: number;
 }
 
 /** Outcome of a minimisation. */
@@ -29,8 +35,9 @@ export function nelderMead(
   const n = x0.length;
   const maxEval = options.maxEvaluations ?? 200 * Math.max(1, n);
   const tol = options.tolerance ?? 1e-8;
+  const absTol = options.absoluteTolerance ?? 0;
   let evaluations = 0;
-  // Non-finite values would poison the ordering of the simplex, so treat them as +∞ surrogates.
+  // Non-finite values would poison the ordering of the simplex, so treat them as huge values.
   const evaluate = (x: readonly number[]): number => {
     evaluations++;
     const v = f(x);
@@ -38,73 +45,88 @@ export function nelderMead(
   };
   if (n === 0) return { x: [], value: evaluate([]), evaluations };
 
-  const simplex: number[][] = [x0.slice()];
+  // Vertices are kept sorted by value (insertion into a short array is cheaper than sorting).
+  // Indices below are in range by construction, so the hot loops use casts instead of `?? 0`.
+  const points: number[][] = [x0.slice()];
   for (let i = 0; i < n; i++) {
     const p = x0.slice();
     const s = typeof options.step === 'number' ? options.step : options.step?.[i] ?? 0.1;
     p[i] = (p[i] ?? 0) + (s === 0 ? 0.1 : s);
-    simplex.push(p);
+    points.push(p);
   }
-  const values = simplex.map(evaluate);
-  const order = simplex.map((_, i) => i);
+  const values = points.map(evaluate);
+  sortSimplex(points, values);
+  const centroid = new Array<number>(n).fill(0);
+  const trial = (t: number): number[] => {
+    const worst = points[n] as number[];
+    const out = new Array<number>(n);
+    for (let j = 0; j < n; j++) out[j] = (centroid[j] as number) + t * ((centroid[j] as number) - (worst[j] as number));
+    return out;
+  };
 
   while (evaluations < maxEval) {
-    order.sort((a, b) => (values[a] ?? 0) - (values[b] ?? 0));
-    const best = order[0] ?? 0;
-    const worst = order[n] ?? 0;
-    const second = order[n - 1] ?? 0;
-    const fBest = values[best] ?? 0;
-    const fWorst = values[worst] ?? 0;
-    if (Math.abs(fWorst - fBest) <= tol * (Math.abs(fBest) + Math.abs(fWorst) + 1e-12)) break;
-
-    // Centroid of every vertex but the worst.
-    const centroid = new Array<number>(n).fill(0);
-    for (const idx of order) {
-      if (idx === worst) continue;
-      const p = simplex[idx] ?? [];
-      for (let j = 0; j < n; j++) centroid[j] = (centroid[j] ?? 0) + (p[j] ?? 0) / n;
+    const fBest = values[0] as number;
+    const fWorst = values[n] as number;
+    const spread = Math.abs(fWorst - fBest);
+    if (spread <= absTol || spread <= tol * (Math.abs(fBest) + Math.abs(fWorst) + 1e-12)) break;
+    centroid.fill(0);
+    for (let i = 0; i < n; i++) {
+      const p = points[i] as number[];
+      for (let j = 0; j < n; j++) centroid[j] = (centroid[j] as number) + (p[j] as number) / n;
     }
-    const pWorst = simplex[worst] ?? [];
-    const along = (t: number): number[] => centroid.map((c, j) => c + t * (c - (pWorst[j] ?? 0)));
-
-    const reflected = along(1);
+    const reflected = trial(1);
     const fReflected = evaluate(reflected);
     if (fReflected < fBest) {
-      const expanded = along(2);
+      const expanded = trial(2);
       const fExpanded = evaluate(expanded);
-      if (fExpanded < fReflected) replace(worst, expanded, fExpanded);
-      else replace(worst, reflected, fReflected);
-    } else if (fReflected < (values[second] ?? 0)) {
-      replace(worst, reflected, fReflected);
+      if (fExpanded < fReflected) insertWorst(points, values, expanded, fExpanded);
+      else insertWorst(points, values, reflected, fReflected);
+    } else if (fReflected < (values[n - 1] as number)) {
+      insertWorst(points, values, reflected, fReflected);
     } else {
       const outside = fReflected < fWorst;
-      const contracted = along(outside ? 0.5 : -0.5);
+      const contracted = trial(outside ? 0.5 : -0.5);
       const fContracted = evaluate(contracted);
       if (fContracted < (outside ? fReflected : fWorst)) {
-        replace(worst, contracted, fContracted);
+        insertWorst(points, values, contracted, fContracted);
       } else {
-        shrinkTowards(best);
+        shrink(points, values, evaluate);
       }
     }
   }
+  return { x: (points[0] as number[]).slice(), value: values[0] as number, evaluations };
+}
 
-  let bestIdx = 0;
-  for (let i = 1; i <= n; i++) if ((values[i] ?? Infinity) < (values[bestIdx] ?? Infinity)) bestIdx = i;
-  return { x: (simplex[bestIdx] ?? x0).slice(), value: values[bestIdx] ?? Infinity, evaluations };
-
-  function replace(i: number, p: number[], v: number): void {
-    simplex[i] = p;
-    values[i] = v;
+/** Moves every vertex halfway towards the best one and re-sorts the simplex. */
+function shrink(points: number[][], values: number[], evaluate: (x: readonly number[]) => number): void {
+  const best = points[0] as number[];
+  for (let i = 1; i < points.length; i++) {
+    const p = points[i] as number[];
+    for (let j = 0; j < p.length; j++) p[j] = (best[j] as number) + 0.5 * ((p[j] as number) - (best[j] as number));
+    values[i] = evaluate(p);
   }
+  sortSimplex(points, values);
+}
 
-  function shrinkTowards(b: number): void {
-    const pb = simplex[b] ?? [];
-    for (let i = 0; i <= n; i++) {
-      if (i === b) continue;
-      const p = simplex[i] ?? [];
-      const shrunk = p.map((v, j) => (pb[j] ?? 0) + 0.5 * (v - (pb[j] ?? 0)));
-      replace(i, shrunk, evaluate(shrunk));
-    }
+/** Replaces the worst vertex and moves it to its place in the ordering. */
+function insertWorst(points: number[][], values: number[], p: number[], v: number): void {
+  let i = values.length - 1;
+  while (i > 0 && (values[i - 1] as number) > v) {
+    values[i] = values[i - 1] as number;
+    points[i] = points[i - 1] as number[];
+    i--;
+  }
+  values[i] = v;
+  points[i] = p;
+}
+
+function sortSimplex(points: number[][], values: number[]): void {
+  const order = values.map((_, i) => i).sort((a, b) => (values[a] as number) - (values[b] as number));
+  const p = order.map((i) => points[i] as number[]);
+  const v = order.map((i) => values[i] as number);
+  for (let i = 0; i < p.length; i++) {
+    points[i] = p[i] as number[];
+    values[i] = v[i] as number;
   }
 }
 

@@ -62,6 +62,9 @@ export function finalizeResult(result: ForecastResult): ForecastResult {
   const qs = result.quantiles.slice().sort((a, b) => a.level - b.level);
   const values = qs.map((q) => point.map((p, h) => clean(q.values[h] ?? p, p)));
   for (let h = 0; h < point.length; h++) {
+    let ordered = true;
+    for (let i = 1; i < values.length && ordered; i++) ordered = (values[i - 1]?.[h] ?? 0) <= (values[i]?.[h] ?? 0);
+    if (ordered) continue;
     const column = values.map((v) => v[h] ?? 0).sort((a, b) => a - b);
     column.forEach((v, i) => {
       const row = values[i];
@@ -77,13 +80,15 @@ export function finalizeResult(result: ForecastResult): ForecastResult {
   return out;
 }
 
-/** Averages several forecasts step by step, quantile by quantile (Vincentisation). */
-export function combineForecasts(method: string, parts: readonly ForecastResult[]): ForecastResult {
+/** Averages several forecasts step by step, quantile by quantile (Vincentisation), optionally weighted. */
+export function combineForecasts(method: string, parts: readonly ForecastResult[], weights?: readonly number[]): ForecastResult {
   const first = parts[0];
   if (!first) throw new Error('combineForecasts needs at least one forecast');
+  const w = parts.map((_, i) => Math.max(0, weights?.[i] ?? 1));
+  const total = w.reduce((a, b) => a + b, 0) || 1;
   const h = first.point.length;
   const avg = (pick: (r: ForecastResult) => readonly number[]): number[] =>
-    Array.from({ length: h }, (_, i) => parts.reduce((s, r) => s + (pick(r)[i] ?? 0), 0) / parts.length);
+    Array.from({ length: h }, (_, i) => parts.reduce((s, r, j) => s + (w[j] ?? 0) * (pick(r)[i] ?? 0), 0) / total);
   return {
     method,
     point: avg((r) => r.point),

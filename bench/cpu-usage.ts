@@ -1,0 +1,64 @@
+// Where the machine's CPU went during a measured window: the Ordo server processes,
+// PostgreSQL, this load generator, and everything else. On a shared 2-core machine the
+// last column says whether a number can be trusted. Linux only (reads /proc); elsewhere
+// it reports nothing.
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+
+const CLOCK_TICKS_PER_SECOND = 100;
+
+export interface CpuSplit { server: number; postgres: number; bench: number; other: number }
+
+interface Snapshot { at: number; busyTicks: number; byPid: Map<number, { comm: string; ppid: number; ticks: number }> }
+
+function readSnapshot(): Snapshot | null {
+  if (!existsSync('/proc/stat')) return null;
+  const cpuLine = readFileSync('/proc/stat', 'utf8').split('\n')[0] ?? '';
+  const fields = cpuLine.trim().split(/\s+/).slice(1).map(Number);
+  // user nice system idle iowait irq softirq steal: busy is all but idle and iowait.
+  const busyTicks = fields.reduce((a, b) => a + b, 0) - (fields[3] ?? 0) - (fields[4] ?? 0);
+  const byPid = new Map<number, { comm: string; ppid: number; ticks: number }>();
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const close = stat.lastIndexOf(')');
+      const comm = stat.slice(stat.indexOf('(') + 1, close);
+      const rest = stat.slice(close + 2).split(' ');
+      byPid.set(Number(entry), { comm, ppid: Number(rest[1]), ticks: Number(rest[11]) + Number(rest[12]) });
+    } catch { /* the process ended while we looked */ }
+  }
+  return { at: performance.now(), busyTicks, byPid };
+}
+
+/** Starts measuring; `stop()` returns cores used per group over the window. */
+export function measureCpu(serverRootPid: number | null): { stop(): CpuSplit | null } {
+  const start = readSnapshot();
+  return {
+    stop() {
+      const end = readSnapshot();
+      if (!start || !end) return null;
+      const seconds = (end.at - start.at) / 1000;
+      const serverPids = new Set<number>();
+      if (serverRootPid !== null) {
+        serverPids.add(serverRootPid);
+        // Cluster workers are children of the primary.
+        for (const [pid, p] of end.byPid) if (serverPids.has(p.ppid)) serverPids.add(pid);
+      }
+      const delta = (pid: number) => Math.max(0, (end.byPid.get(pid)?.ticks ?? 0) - (start.byPid.get(pid)?.ticks ?? 0));
+      let server = 0; let postgres = 0; let bench = 0;
+      for (const [pid, p] of end.byPid) {
+        if (serverPids.has(pid)) server += delta(pid);
+        else if (p.comm === 'postgres') postgres += delta(pid);
+        else if (pid === process.pid) bench += delta(pid);
+      }
+      const total = end.busyTicks - start.busyTicks;
+      const cores = (ticks: number) => ticks / CLOCK_TICKS_PER_SECOND / seconds;
+      return { server: cores(server), postgres: cores(postgres), bench: cores(bench), other: Math.max(0, cores(total - server - postgres - bench)) };
+    },
+  };
+}
+
+export function describeCpu(split: CpuSplit | null): string {
+  if (!split) return '';
+  return `  cpu cores: server ${split.server.toFixed(2)}, postgres ${split.postgres.toFixed(2)}, bench ${split.bench.toFixed(2)}, other ${split.other.toFixed(2)}`;
+}

@@ -1,0 +1,36 @@
+// The benchmark's own PostgreSQL database: created fresh for a run, dropped after it.
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+
+export interface BenchDatabase { name: string; url: string; analyze(): Promise<void>; drop(): Promise<void> }
+
+function withDatabase(url: string, database: string): string {
+  const parsed = new URL(url);
+  parsed.pathname = `/${database}`;
+  return parsed.toString();
+}
+
+async function adminQuery(adminUrl: string, text: string): Promise<void> {
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
+  try { await client.query(text); } finally { await client.end(); }
+}
+
+/** Creates an empty database `ordo_bench_<random>`; the server migrates it at start. */
+export async function createBenchDatabase(adminUrl: string): Promise<BenchDatabase> {
+  const name = `ordo_bench_${randomBytes(5).toString('hex')}`;
+  await adminQuery(adminUrl, `create database ${name}`);
+  let dropped = false;
+  return {
+    name,
+    url: withDatabase(adminUrl, name),
+    // Fresh tables have no statistics until autovacuum gets to them (a minute or more);
+    // a production database has them, so the benchmark gathers them after seeding.
+    analyze: () => adminQuery(withDatabase(adminUrl, name), 'analyze'),
+    async drop() {
+      if (dropped) return;
+      dropped = true;
+      await adminQuery(adminUrl, `drop database if exists ${name} with (force)`);
+    },
+  };
+}

@@ -1,0 +1,77 @@
+// `npm run bench`: Ordo's order intake under load against the machine's PostgreSQL,
+// next to the database's own ceiling for the same writes. See bench/README.md.
+import { randomBytes } from 'node:crypto';
+import { cpus } from 'node:os';
+import { describeCpu, measureCpu } from './cpu-usage.ts';
+import { createBenchDatabase, type BenchDatabase } from './database.ts';
+import { measureCeiling } from './db-ceiling.ts';
+import { JsonClient } from './http-client.ts';
+import { driveOrders } from './http-load.ts';
+import { parseOptions } from './options.ts';
+import { orderBodyFactory } from './order-bodies.ts';
+import { describeCeiling, describeLoad, goalVerdict, markdownTable, summarize, type ConcurrencyRuns } from './report.ts';
+import { seedShop } from './seed.ts';
+import { startServer, type RunningServer } from './server.ts';
+
+const options = parseOptions(process.argv.slice(2));
+const adminKey = `ordo_sk_bench${randomBytes(16).toString('hex')}`;
+let database: BenchDatabase | null = null;
+let server: RunningServer | null = null;
+
+async function cleanUp(): Promise<void> {
+  await server?.stop().catch((error) => console.error('stopping the server failed:', error));
+  server = null;
+  if (database && !options.keepDatabase) await database.drop().catch((error) => console.error('dropping the database failed:', error));
+  else if (database) console.log(`kept database ${database.name}`);
+  database = null;
+}
+
+process.once('SIGINT', () => { void cleanUp().finally(() => process.exit(130)); });
+
+try {
+  console.log(`Ordo bench: ${options.runs} run(s) x ${options.seconds} s at concurrency ${options.concurrencies.join(', ')}; ` +
+    `${options.workers} API process(es), pool ${options.poolMax}; ${cpus().length} CPU(s), Node ${process.version}`);
+  database = await createBenchDatabase(options.adminUrl);
+  server = await startServer({ databaseUrl: database.url, adminKey, workers: options.workers, poolMax: options.poolMax, profileDir: options.profileDir });
+  const seeding = performance.now();
+  const client = new JsonClient(server.origin, adminKey);
+  const skus = await seedShop(client);
+  await client.close();
+  await database.analyze();
+  console.log(`seeded ${skus.length} SKUs x 3 locations through the API in ${((performance.now() - seeding) / 1000).toFixed(1)} s (database ${database.name})`);
+
+  const nextBody = orderBodyFactory(skus);
+  const origin = server.origin;
+  if (options.warmupSeconds > 0) {
+    if (!options.skipHttp) await driveOrders({ origin, key: adminKey, concurrency: 8, seconds: options.warmupSeconds, nextBody, idempotency: options.idempotency });
+    if (!options.skipCeiling) await measureCeiling(database.url, 8, Math.min(2, options.warmupSeconds), options.ceilingPoolMax);
+  }
+  const results: ConcurrencyRuns[] = options.concurrencies.map((concurrency) => ({ concurrency, http: [], ceiling: [] }));
+  for (let run = 1; run <= options.runs; run++) {
+    console.log(`run ${run}/${options.runs}`);
+    // Ordo and the ceiling alternate, so both see the same table sizes and machine noise.
+    for (const entry of results) {
+      if (!options.skipHttp) {
+        const cpu = measureCpu(server.pid);
+        const result = await driveOrders({ origin, key: adminKey, concurrency: entry.concurrency, seconds: options.seconds, nextBody, idempotency: options.idempotency });
+        entry.http.push(result);
+        console.log(`  ${describeLoad(result)}${describeCpu(cpu.stop())}`);
+      }
+      if (!options.skipCeiling) {
+        const cpu = measureCpu(null);
+        const result = await measureCeiling(database.url, entry.concurrency, options.seconds, options.ceilingPoolMax);
+        entry.ceiling.push(result);
+        console.log(`  ${describeCeiling(result)}${describeCpu(cpu.stop())}`);
+      }
+    }
+  }
+  const rows = summarize(results);
+  console.log(`\nMedians of ${options.runs} run(s), ${options.seconds} s each; orders of ${3} lines; errors summed over all runs.\n`);
+  console.log(markdownTable(rows));
+  if (!options.skipHttp && !options.skipCeiling) console.log(`\n${goalVerdict(rows)}`);
+} catch (error) {
+  console.error(error);
+  process.exitCode = 1;
+} finally {
+  await cleanUp();
+}

@@ -1,0 +1,84 @@
+// Command-line flags of `npm run bench`, with defaults that give the published numbers.
+import { parseArgs } from 'node:util';
+
+export interface BenchOptions {
+  /** Measured repetitions per concurrency; the report shows their median. */
+  runs: number;
+  /** Length of one measured load window. */
+  seconds: number;
+  /** Untimed load before the first run, so the server's JIT and pools are warm. */
+  warmupSeconds: number;
+  concurrencies: number[];
+  /** Ordo API processes (`ordo serve --workers N`); 1 runs the plain single process. */
+  workers: number;
+  /** ORDO_DB_POOL_MAX for each API process. */
+  poolMax: number;
+  /** PostgreSQL connections the ceiling loop may use at most (it never uses more than its concurrency). */
+  ceilingPoolMax: number;
+  /** A server URL of a database that can create and drop databases. */
+  adminUrl: string;
+  skipCeiling: boolean;
+  skipHttp: boolean;
+  /** Writes a V8 CPU profile of the server into this folder (node --cpu-prof). */
+  profileDir: string | null;
+  /** Sends an Idempotency-Key with every order, as a careful channel integration would. */
+  idempotency: boolean;
+  keepDatabase: boolean;
+}
+
+const HELP = `npm run bench -- [flags]
+  --runs <n>              measured runs per concurrency, median reported (default 3)
+  --seconds <s>           length of each measured window (default 8)
+  --warmup <s>            untimed warm-up before measuring (default 3)
+  --concurrency <list>    comma-separated in-flight orders (default 1,8,32,128)
+  --workers <n>           Ordo API processes via cluster mode (default 1)
+  --pool <n>              ORDO_DB_POOL_MAX per API process (default 16)
+  --ceiling-pool <n>      max PostgreSQL connections of the ceiling loop (default 16)
+  --idempotency           send an Idempotency-Key with every order
+  --skip-ceiling          only drive Ordo over HTTP
+  --skip-http             only measure the database ceiling
+  --profile <dir>         write the server's CPU profile (node --cpu-prof) into <dir>
+  --keep-db               do not drop the benchmark database at the end
+  --admin-url <url>       PostgreSQL URL used to create/drop the benchmark database
+                          (default $ORDO_BENCH_ADMIN_URL or postgres://postgres@127.0.0.1:5432/test)`;
+
+function positiveInt(name: string, raw: string | undefined, fallback: number): number {
+  if (raw === undefined) return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 1) throw new Error(`--${name} must be a positive integer, got ${raw}`);
+  return value;
+}
+
+/** Parses process arguments; prints help and exits on --help. */
+export function parseOptions(argv: string[]): BenchOptions {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      runs: { type: 'string' }, seconds: { type: 'string' }, warmup: { type: 'string' },
+      concurrency: { type: 'string' }, workers: { type: 'string' }, pool: { type: 'string' },
+      'ceiling-pool': { type: 'string' }, 'admin-url': { type: 'string' }, profile: { type: 'string' },
+      'skip-ceiling': { type: 'boolean' }, 'skip-http': { type: 'boolean' }, idempotency: { type: 'boolean' },
+      'keep-db': { type: 'boolean' }, help: { type: 'boolean' },
+    },
+  });
+  if (values.help) {
+    console.log(HELP);
+    process.exit(0);
+  }
+  const concurrencies = (values.concurrency ?? '1,8,32,128').split(',').map((c) => positiveInt('concurrency', c.trim(), 1));
+  return {
+    runs: positiveInt('runs', values.runs, 3),
+    seconds: positiveInt('seconds', values.seconds, 8),
+    warmupSeconds: values.warmup === '0' ? 0 : positiveInt('warmup', values.warmup, 3),
+    concurrencies,
+    workers: positiveInt('workers', values.workers, 1),
+    poolMax: positiveInt('pool', values.pool, 16),
+    ceilingPoolMax: positiveInt('ceiling-pool', values['ceiling-pool'], 16),
+    adminUrl: values['admin-url'] ?? process.env.ORDO_BENCH_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/test',
+    skipCeiling: values['skip-ceiling'] ?? false,
+    skipHttp: values['skip-http'] ?? false,
+    profileDir: values.profile ?? null,
+    idempotency: values.idempotency ?? false,
+    keepDatabase: values['keep-db'] ?? false,
+  };
+}

@@ -1,0 +1,100 @@
+// A `pg` pool that sends Ordo's recurring statements as named prepared statements.
+//
+// Why: Kysely hands `pg` plain SQL text, which PostgreSQL parses and plans anew on every
+// execution. Measured on the order intake, planning cost more server CPU than running
+// the statements (0.1-0.8 ms each). A named statement is parsed once per connection and,
+// after a few executions, PostgreSQL reuses a generic plan, so a request pays only for
+// execution. SQL text never carries values (Kysely binds them all as parameters), so the
+// set of texts is bounded by the code; limits below keep even an unusual one bounded.
+//
+// Poolers in transaction mode (PgBouncer before 1.21) do not keep named statements
+// across transactions; set `prepareStatements: false` behind one.
+import { createHash } from 'node:crypto';
+import type { PostgresCursor, PostgresPool, PostgresPoolClient, PostgresQueryResult } from 'kysely';
+import type pg from 'pg';
+
+/** A text is prepared from its second use on, so one-off statements stay unnamed. */
+const USES_BEFORE_PREPARE = 2;
+/** Distinct texts whose uses are counted before the counts are forgotten. */
+const COUNTED_TEXTS_MAX = 10_000;
+/** Statements prepared on one server connection at most (each holds server memory). */
+const STATEMENTS_PER_CONNECTION_MAX = 256;
+/** "cached plan must not change result type": a migration altered a table under us. */
+const STALE_PLAN_SQLSTATE = '0A000';
+
+/** Decides which SQL texts are worth a name, and what that name is. */
+class StatementNames {
+  readonly #uses = new Map<string, number>();
+  readonly #names = new Map<string, string>();
+
+  nameFor(text: string): string | null {
+    const known = this.#names.get(text);
+    if (known !== undefined) return known;
+    const uses = (this.#uses.get(text) ?? 0) + 1;
+    if (uses < USES_BEFORE_PREPARE) {
+      if (this.#uses.size >= COUNTED_TEXTS_MAX) this.#uses.clear();
+      this.#uses.set(text, uses);
+      return null;
+    }
+    this.#uses.delete(text);
+    const name = `ordo_${createHash('sha256').update(text).digest('base64url').slice(0, 22)}`;
+    this.#names.set(text, name);
+    return name;
+  }
+}
+
+/** One pooled connection as Kysely sees it; remembers what it has prepared. */
+class PreparingClient implements PostgresPoolClient {
+  readonly #prepared = new Set<string>();
+  #stale = false;
+
+  constructor(readonly inner: pg.PoolClient, private readonly names: StatementNames) {}
+
+  query<R>(sql: string, parameters: ReadonlyArray<unknown>): Promise<PostgresQueryResult<R>>;
+  query<R>(cursor: PostgresCursor<R>): PostgresCursor<R>;
+  query<R>(sqlOrCursor: string | PostgresCursor<R>, parameters?: ReadonlyArray<unknown>): Promise<PostgresQueryResult<R>> | PostgresCursor<R> {
+    if (typeof sqlOrCursor !== 'string') {
+      // Cursors (streaming) go to pg untouched; pg accepts any submittable object.
+      return (this.inner as unknown as { query(c: PostgresCursor<R>): PostgresCursor<R> }).query(sqlOrCursor);
+    }
+    const values = parameters ? [...parameters] : [];
+    const name = this.#nameFor(sqlOrCursor);
+    const config: pg.QueryConfig = name === null ? { text: sqlOrCursor, values } : { name, text: sqlOrCursor, values };
+    return (this.inner.query(config) as unknown as Promise<PostgresQueryResult<R>>).catch((error: unknown) => {
+      if ((error as { code?: unknown } | null)?.code === STALE_PLAN_SQLSTATE) this.#stale = true;
+      throw error;
+    });
+  }
+
+  #nameFor(text: string): string | null {
+    const name = this.names.nameFor(text);
+    if (name === null) return null;
+    if (this.#prepared.has(name)) return name;
+    if (this.#prepared.size >= STATEMENTS_PER_CONNECTION_MAX) return null;
+    this.#prepared.add(name);
+    return name;
+  }
+
+  release(destroy?: boolean): void {
+    // A connection whose prepared plans went stale is closed; its replacement starts clean.
+    this.inner.release(destroy || this.#stale);
+  }
+}
+
+/** Wraps a pg pool so Kysely's queries run as named prepared statements. */
+export function preparingPool(pool: pg.Pool): PostgresPool {
+  const names = new StatementNames();
+  const clients = new WeakMap<pg.PoolClient, PreparingClient>();
+  return {
+    async connect() {
+      const inner = await pool.connect();
+      let client = clients.get(inner);
+      if (!client) {
+        client = new PreparingClient(inner, names);
+        clients.set(inner, client);
+      }
+      return client;
+    },
+    end: () => pool.end(),
+  };
+}
