@@ -1,14 +1,16 @@
 // Where the machine's CPU went during a measured window: the Ordo server processes,
-// PostgreSQL, this load generator, and everything else. On a shared 2-core machine the
-// last column says whether a number can be trusted. Linux only (reads /proc); elsewhere
-// it reports nothing.
+// the PostgreSQL backends serving the benchmark database, this load generator, and
+// everything else (other databases, PostgreSQL's WAL writer and checkpointer, other
+// people's work). On a shared 2-core machine the last column says whether a number can
+// be trusted. Linux only (reads /proc); elsewhere it reports nothing.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 
 const CLOCK_TICKS_PER_SECOND = 100;
 
 export interface CpuSplit { server: number; postgres: number; bench: number; other: number }
 
-interface Snapshot { at: number; busyTicks: number; byPid: Map<number, { comm: string; ppid: number; ticks: number }> }
+interface ProcessTicks { comm: string; ppid: number; ticks: number; cmdline: string }
+interface Snapshot { at: number; busyTicks: number; byPid: Map<number, ProcessTicks> }
 
 function readSnapshot(): Snapshot | null {
   if (!existsSync('/proc/stat')) return null;
@@ -16,7 +18,7 @@ function readSnapshot(): Snapshot | null {
   const fields = cpuLine.trim().split(/\s+/).slice(1).map(Number);
   // user nice system idle iowait irq softirq steal: busy is all but idle and iowait.
   const busyTicks = fields.reduce((a, b) => a + b, 0) - (fields[3] ?? 0) - (fields[4] ?? 0);
-  const byPid = new Map<number, { comm: string; ppid: number; ticks: number }>();
+  const byPid = new Map<number, ProcessTicks>();
   for (const entry of readdirSync('/proc')) {
     if (!/^\d+$/.test(entry)) continue;
     try {
@@ -24,14 +26,19 @@ function readSnapshot(): Snapshot | null {
       const close = stat.lastIndexOf(')');
       const comm = stat.slice(stat.indexOf('(') + 1, close);
       const rest = stat.slice(close + 2).split(' ');
-      byPid.set(Number(entry), { comm, ppid: Number(rest[1]), ticks: Number(rest[11]) + Number(rest[12]) });
+      // A backend's title ("postgres: user database host(port) state") names its database.
+      const cmdline = comm === 'postgres' ? readFileSync(`/proc/${entry}/cmdline`, 'utf8') : '';
+      byPid.set(Number(entry), { comm, ppid: Number(rest[1]), ticks: Number(rest[11]) + Number(rest[12]), cmdline });
     } catch { /* the process ended while we looked */ }
   }
   return { at: performance.now(), busyTicks, byPid };
 }
 
-/** Starts measuring; `stop()` returns cores used per group over the window. */
-export function measureCpu(serverRootPid: number | null): { stop(): CpuSplit | null } {
+/**
+ * Starts measuring; `stop()` returns cores used per group over the window. Call it
+ * before closing connections: a backend that has exited takes its ticks with it.
+ */
+export function measureCpu(serverRootPid: number | null, database: string): { stop(): CpuSplit | null } {
   const start = readSnapshot();
   return {
     stop() {
@@ -48,7 +55,7 @@ export function measureCpu(serverRootPid: number | null): { stop(): CpuSplit | n
       let server = 0; let postgres = 0; let bench = 0;
       for (const [pid, p] of end.byPid) {
         if (serverPids.has(pid)) server += delta(pid);
-        else if (p.comm === 'postgres') postgres += delta(pid);
+        else if (p.comm === 'postgres' && p.cmdline.includes(` ${database} `)) postgres += delta(pid);
         else if (pid === process.pid) bench += delta(pid);
       }
       const total = end.busyTicks - start.busyTicks;

@@ -77,7 +77,7 @@ async function placeOrder(client: pg.PoolClient, catalog: Catalog, externalPrefi
 }
 
 /** Runs the minimal order transaction from `concurrency` callers for `seconds`. */
-export async function measureCeiling(url: string, concurrency: number, seconds: number, connectionsMax: number): Promise<CeilingResult> {
+export async function measureCeiling(url: string, concurrency: number, seconds: number, connectionsMax: number, onLoadEnd?: () => void): Promise<CeilingResult> {
   const connections = Math.min(concurrency, connectionsMax);
   const pool = new pg.Pool({ connectionString: url, max: connections });
   pool.on('error', () => {});
@@ -106,6 +106,7 @@ export async function measureCeiling(url: string, concurrency: number, seconds: 
   };
   await Promise.all(Array.from({ length: concurrency }, caller));
   const elapsedSeconds = (performance.now() - started) / 1000;
+  onLoadEnd?.();
   await pool.end();
   const { p50, p99 } = latencies.summary();
   return { concurrency, connections, ok, perSecond: ok / elapsedSeconds, p50, p99, errors, firstError };

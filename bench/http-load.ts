@@ -14,6 +14,8 @@ export interface LoadResult {
 export interface LoadOptions {
   origin: string; key: string; concurrency: number; seconds: number;
   nextBody: () => string; idempotency: boolean;
+  /** Called when the load stops, before connections close (CPU accounting ends there). */
+  onLoadEnd?: () => void;
 }
 
 /** Drives the order endpoint and measures what came back. */
@@ -52,6 +54,7 @@ export async function driveOrders(options: LoadOptions): Promise<LoadResult> {
   };
   await Promise.all(Array.from({ length: options.concurrency }, caller));
   const elapsedSeconds = (performance.now() - started) / 1000;
+  options.onLoadEnd?.();
   await pool.close();
   const { p50, p99 } = latencies.summary();
   const errors = Object.values(errorsByStatus).reduce((a, b) => a + b, 0);

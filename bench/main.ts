@@ -2,7 +2,7 @@
 // next to the database's own ceiling for the same writes. See bench/README.md.
 import { randomBytes } from 'node:crypto';
 import { cpus } from 'node:os';
-import { describeCpu, measureCpu } from './cpu-usage.ts';
+import { describeCpu, measureCpu, type CpuSplit } from './cpu-usage.ts';
 import { createBenchDatabase, type BenchDatabase } from './database.ts';
 import { measureCeiling } from './db-ceiling.ts';
 import { JsonClient } from './http-client.ts';
@@ -52,16 +52,21 @@ try {
     // Ordo and the ceiling alternate, so both see the same table sizes and machine noise.
     for (const entry of results) {
       if (!options.skipHttp) {
-        const cpu = measureCpu(server.pid);
-        const result = await driveOrders({ origin, key: adminKey, concurrency: entry.concurrency, seconds: options.seconds, nextBody, idempotency: options.idempotency });
+        const cpu = measureCpu(server.pid, database.name);
+        let split: CpuSplit | null = null;
+        const result = await driveOrders({
+          origin, key: adminKey, concurrency: entry.concurrency, seconds: options.seconds, nextBody, idempotency: options.idempotency,
+          onLoadEnd: () => { split = cpu.stop(); },
+        });
         entry.http.push(result);
-        console.log(`  ${describeLoad(result)}${describeCpu(cpu.stop())}`);
+        console.log(`  ${describeLoad(result)}${describeCpu(split)}`);
       }
       if (!options.skipCeiling) {
-        const cpu = measureCpu(null);
-        const result = await measureCeiling(database.url, entry.concurrency, options.seconds, options.ceilingPoolMax);
+        const cpu = measureCpu(null, database.name);
+        let split: CpuSplit | null = null;
+        const result = await measureCeiling(database.url, entry.concurrency, options.seconds, options.ceilingPoolMax, () => { split = cpu.stop(); });
         entry.ceiling.push(result);
-        console.log(`  ${describeCeiling(result)}${describeCpu(cpu.stop())}`);
+        console.log(`  ${describeCeiling(result)}${describeCpu(split)}`);
       }
     }
   }

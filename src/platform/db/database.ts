@@ -2,6 +2,8 @@
 // the embedded PGlite database (same SQL dialect) in a local folder otherwise.
 import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import { PGliteDialect } from './pglite-dialect.ts';
@@ -74,7 +76,32 @@ async function openPostgres(url: string, poolMax: number, prepareStatements: boo
   };
 }
 
+function processAlive(pid: number): boolean {
+  try { process.kill(pid, 0); return true; } catch { return false; }
+}
+
+/**
+ * PGlite is one process's database: two processes writing one folder would corrupt it.
+ * A pid file refuses the second opener (a stale file of a dead process is taken over).
+ */
+function lockDataDir(dataDir: string): () => void {
+  const file = join(dataDir, 'ordo.lock');
+  try {
+    writeFileSync(file, String(process.pid), { flag: 'wx' });
+  } catch {
+    const holder = Number(readFileSync(file, 'utf8'));
+    if (Number.isInteger(holder) && holder > 0 && holder !== process.pid && processAlive(holder)) {
+      throw new Error(`the embedded database in ${dataDir} is in use by process ${holder}; stop it first, or run on PostgreSQL with DATABASE_URL`);
+    }
+    writeFileSync(file, String(process.pid));
+  }
+  return () => rmSync(file, { force: true });
+}
+
 async function openPglite(options: DbOptions): Promise<Db> {
+  const onDisk = options.dataDir !== undefined && !options.dataDir.includes('://');
+  if (onDisk) mkdirSync(options.dataDir as string, { recursive: true });
+  const unlock = onDisk ? lockDataDir(options.dataDir as string) : () => {};
   const pglite = new PGlite({
     dataDir: options.dataDir ?? 'memory://',
     extensions: { pg_trgm },
@@ -102,6 +129,7 @@ async function openPglite(options: DbOptions): Promise<Db> {
     close: async () => {
       await kysely.destroy();
       if (!pglite.closed) await pglite.close();
+      unlock();
     },
   };
   pgliteOf.set(db, pglite);
