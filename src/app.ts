@@ -3,7 +3,7 @@
 import Fastify, { type FastifyInstance } from 'fastify';
 import { randomUUID } from 'node:crypto';
 import type { AppContext } from './app-context.ts';
-import { installErrorHandlers, installMetrics, installOpenApi, validatorCompiler } from './platform/http/index.ts';
+import { installErrorHandlers, installJsonBodyParser, installMetrics, installOpenApi, installRateLimit, validatorCompiler } from './platform/http/index.ts';
 import { accessRoutes, installAuth } from './modules/access/index.ts';
 import { catalogRoutes } from './modules/catalog/index.ts';
 import { channelRoutes } from './modules/channels/index.ts';
@@ -39,8 +39,11 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   app.addHook('onSend', async (request, reply) => { reply.header('x-request-id', request.id); });
 
   installErrorHandlers(app);
+  installJsonBodyParser(app);
   await installOpenApi(app);
   installMetrics(app);
+  // Limits apply before authentication, so floods of bad keys are limited too.
+  await installRateLimit(app, ctx.config.rateLimitPerMinute);
   installAuth(app, ctx.authenticator);
 
   app.get('/healthz', { config: { permission: 'public' }, schema: { hide: true } }, async () => ({ status: 'ok', database: ctx.db.kind }));

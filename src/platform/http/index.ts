@@ -4,7 +4,11 @@ export { runCommand, transaction, pruneIdempotencyKeys, type CommandResult } fro
 export { PageQuery, PAGE_SIZE_DEFAULT, PAGE_SIZE_MAX, decodeCursor, encodeCursor, toPage } from './pagination.ts';
 export { StrictObject, Code, Sku, Currency, MoneyAmount, Email, Name, Timestamp, Address, ProblemSchema, Page, iso } from './schemas.ts';
 export { isUniqueViolation, isDatabaseUnavailable, sqlState } from './db-errors.ts';
-export { installErrorHandlers } from './error-handler.ts';
+export { installErrorHandlers, type ErrorHandlerOptions } from './error-handler.ts';
 export { validatorCompiler } from './validation.ts';
 export { installMetrics } from './metrics.ts';
 export { installOpenApi } from './openapi.ts';
+export { parseCookies, serializeCookie, type CookieOptions } from './cookies.ts';
+export { installRateLimit } from './rate-limit.ts';
+export { installJsonBodyParser } from './json-body.ts';
+export { installWebApp, isClientRoute, DEFAULT_WEB_ROOT, type WebApp } from './web-app.ts';
