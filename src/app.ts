@@ -2,8 +2,9 @@
 // route registered. It never listens; server.ts does, and tests use inject().
 import Fastify, { type FastifyInstance } from 'fastify';
 import { randomUUID } from 'node:crypto';
+import { createServer } from 'node:http';
 import type { AppContext } from './app-context.ts';
-import { installErrorHandlers, installJsonBodyParser, installMetrics, installOpenApi, installRateLimit, validatorCompiler } from './platform/http/index.ts';
+import { installErrorHandlers, installJsonBodyParser, installMetrics, installOpenApi, installRateLimit, installWebApp, isClientRoute, validatorCompiler, type WebApp } from './platform/http/index.ts';
 import { accessRoutes, installAuth } from './modules/access/index.ts';
 import { catalogRoutes } from './modules/catalog/index.ts';
 import { channelRoutes } from './modules/channels/index.ts';
@@ -11,21 +12,30 @@ import { customerRoutes } from './modules/customers/index.ts';
 import { inventoryRoutes } from './modules/inventory/index.ts';
 import { locationRoutes } from './modules/locations/index.ts';
 import { orderRoutes } from './modules/orders/index.ts';
+import { SessionAuthenticator, userRoutes } from './modules/users/index.ts';
+import { analyticsRoutes } from './modules/analytics/index.ts';
 
 const REQUEST_ID_PATTERN = /^[A-Za-z0-9._-]{1,64}$/;
 
 export interface BuildOptions {
   /** false silences request logs (tests); otherwise pino at config.logLevel. */
   logger?: boolean;
+  /** The built web app's folder (default web/dist); false serves no web app. */
+  webRoot?: string | false;
 }
 
 /** Builds the application around an open database. */
 export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: options.logger === false ? false : { level: ctx.config.logLevel, redact: ['req.headers.authorization'] },
+    logger: options.logger === false ? false : { level: ctx.config.logLevel, redact: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["x-csrf-token"]'] },
     bodyLimit: ctx.config.bodyLimitBytes,
-    requestTimeout: ctx.config.requestTimeoutMs,
-    connectionTimeout: ctx.config.requestTimeoutMs,
+    // Node enforces requestTimeout only when it sweeps connections (every 30 s by
+    // default): sweep every second so a slow client is cut off near the limit.
+    serverFactory: (handler) => createServer({
+      requestTimeout: ctx.config.requestTimeoutMs,
+      headersTimeout: Math.min(ctx.config.requestTimeoutMs, 60_000),
+      connectionsCheckingInterval: 1_000,
+    }, handler),
     routerOptions: { maxParamLength: 200 },
     // Honour a caller's request id so one id follows a request across systems.
     requestIdHeader: false,
@@ -38,18 +48,23 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   app.setValidatorCompiler(validatorCompiler);
   app.addHook('onSend', async (request, reply) => { reply.header('x-request-id', request.id); });
 
-  installErrorHandlers(app);
+  // Unmatched GETs of client routes get the web app's page (once it is registered below).
+  let web: WebApp | null = null;
+  installErrorHandlers(app, { notFoundFallback: (request, reply) => (web && isClientRoute(request) ? web.sendIndex(reply) : null) });
   installJsonBodyParser(app);
   await installOpenApi(app);
   installMetrics(app);
   // Limits apply before authentication, so floods of bad keys are limited too.
   await installRateLimit(app, ctx.config.rateLimitPerMinute);
-  installAuth(app, ctx.authenticator);
+  installAuth(app, ctx.authenticator, new SessionAuthenticator(ctx.db.kysely));
 
   app.get('/healthz', { config: { permission: 'public' }, schema: { hide: true } }, async () => ({ status: 'ok', database: ctx.db.kind }));
 
-  for (const routes of [accessRoutes, channelRoutes, locationRoutes, catalogRoutes, customerRoutes, inventoryRoutes, orderRoutes]) {
+  for (const routes of [accessRoutes, channelRoutes, locationRoutes, catalogRoutes, customerRoutes, inventoryRoutes, orderRoutes,
+    userRoutes, analyticsRoutes]) {
     await app.register(routes, { ctx });
   }
+  web = options.webRoot === false ? null : await installWebApp(app, options.webRoot);
+  if (!web && options.webRoot !== false) app.log.warn('web app not built (no web/dist/index.html): the API runs without it; run `npm run build:web`');
   return app;
 }
