@@ -36,6 +36,7 @@ const pgliteOf = new WeakMap<Db, PGlite>();
 
 const INT8 = 20;
 const NUMERIC = 1700;
+const DATE = 1082;
 
 /** int8 arrives as text; money and counts must stay exact, so refuse unsafe values. */
 export function parseSafeInteger(text: string): number {
@@ -45,6 +46,9 @@ export function parseSafeInteger(text: string): number {
 }
 
 pg.types.setTypeParser(INT8, parseSafeInteger);
+// A calendar date stays 'YYYY-MM-DD' text: turning it into a Date would pin it to the
+// process's time zone and shift it by a day east or west of UTC.
+pg.types.setTypeParser(DATE, (text: string) => text);
 
 /** Opens the database described by the options. */
 export async function openDatabase(options: DbOptions): Promise<Db> {
@@ -52,9 +56,14 @@ export async function openDatabase(options: DbOptions): Promise<Db> {
 }
 
 async function openPostgres(url: string, poolMax: number, prepareStatements: boolean): Promise<Db> {
-  const pool = new pg.Pool({ connectionString: url, max: poolMax, connectionTimeoutMillis: 5_000 });
-  // An idle client losing its server (restart, failover) must not crash the process.
+  // application_name names the process in pg_stat_activity, so an operator (and the
+  // cluster stress test) can tell which API process holds which connection.
+  const pool = new pg.Pool({ connectionString: url, max: poolMax, connectionTimeoutMillis: 5_000, application_name: `ordo:${process.pid}` });
+  // A client losing its server (restart, failover) must not crash the process: idle
+  // clients report through the pool, checked-out ones through their own 'error' event.
+  // The query in flight fails anyway and the request is answered 503.
   pool.on('error', () => {});
+  pool.on('connect', (client) => { client.on('error', () => {}); });
   const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool: prepareStatements ? preparingPool(pool) : pool }) });
   return {
     kysely,
@@ -105,7 +114,7 @@ async function openPglite(options: DbOptions): Promise<Db> {
   const pglite = new PGlite({
     dataDir: options.dataDir ?? 'memory://',
     extensions: { pg_trgm },
-    parsers: { [INT8]: parseSafeInteger, [NUMERIC]: (text: string) => text },
+    parsers: { [INT8]: parseSafeInteger, [NUMERIC]: (text: string) => text, [DATE]: (text: string) => text },
     ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
   });
   await pglite.waitReady;
