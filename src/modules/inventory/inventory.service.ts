@@ -82,7 +82,7 @@ export async function availability(db: Kdb, tenantId: string, sku: string) {
 
 export interface MovementView {
   id: number; sku: string; location: string; delta_on_hand: number; delta_reserved: number;
-  reason: MovementReason; order: string | null; note: string | null; actor: string; created_at: string;
+  reason: MovementReason; order: string | null; order_id: string | null; note: string | null; actor: string; created_at: string;
 }
 
 /** The ledger, newest first, paged by movement id. */
@@ -100,7 +100,7 @@ export async function listMovements(db: Kdb, tenantId: string, filter: { sku?: s
   const rows = await query.orderBy('m.id', 'desc').limit(filter.limit + 1).execute();
   return rows.map((r) => ({
     id: r.id, sku: r.sku, location: r.location, delta_on_hand: r.delta_on_hand, delta_reserved: r.delta_reserved,
-    reason: r.reason, order: r.order_number === null ? null : String(r.order_number), note: r.note, actor: r.actor,
+    reason: r.reason, order: r.order_number === null ? null : String(r.order_number), order_id: r.order_id, note: r.note, actor: r.actor,
     created_at: iso(r.created_at) ?? '',
   }));
 }

@@ -209,10 +209,11 @@ export async function createOrder(trx: Kdb, principal: Principal, input: OrderIn
     note: input.note ?? null, created_at: inserted.created_at, updated_at: inserted.updated_at,
   }, lineViews);
 
+  const skuOf = new Map([...products.values()].map((p) => [p.id, p.sku]));
   const routing = {
     strategy: plan.strategy, ranking: plan.ranking,
-    allocations: plan.allocations.map((a) => ({ sku: [...products.values()].find((p) => p.id === a.productId)?.sku, location: codeOf.get(a.locationId), quantity: a.quantity })),
-    backorders: plan.backorders.map((b) => ({ sku: [...products.values()].find((p) => p.id === b.productId)?.sku, quantity: b.quantity })),
+    allocations: plan.allocations.map((a) => ({ sku: skuOf.get(a.productId), location: codeOf.get(a.locationId), quantity: a.quantity })),
+    backorders: plan.backorders.map((b) => ({ sku: skuOf.get(b.productId), quantity: b.quantity })),
   };
   // Lines, reservations (guarded update, allocations, ledger), timeline and outbox go in
   // one statement; a level that lost its stock makes the whole transaction roll back.
