@@ -1,16 +1,17 @@
-// `ordo forecast …`: offline accuracy evaluation and inventory simulation on a wide CSV. The
-// DB-backed `forecast run` is added by other code through `forecastCommand(program)`, which
-// returns the same `forecast` group whichever side registers first.
+// `ordo forecast …`: offline accuracy evaluation and inventory simulation on a wide CSV, and
+// the DB-backed `forecast run` (forecast-run.command.ts). `forecastCommand(program)` returns
+// the same `forecast` group whichever side registers first.
 import { writeFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { isMethodName, type MethodName } from '../modules/forecasting/engine/methods.ts';
 import { DEFAULT_METHODS, evaluate, forecastsCsv, formatEvaluation, readWideCsv } from '../modules/forecasting/evaluate.ts';
 import { formatSimulation, simulate } from '../modules/forecasting/simulation.ts';
+import { registerForecastRunCommand } from './forecast-run.command.ts';
 
 /** The `forecast` command group, created on first use. */
 export function forecastCommand(program: Command): Command {
   const existing = program.commands.find((c) => c.name() === 'forecast');
-  return existing ?? program.command('forecast').description('demand forecasting: evaluate methods, simulate replenishment');
+  return existing ?? program.command('forecast').description('demand forecasting: run on the database, evaluate methods, simulate replenishment');
 }
 
 function positiveInt(name: string): (v: string) => number {
@@ -61,9 +62,10 @@ interface SimulateFlags {
   methods: MethodName[];
 }
 
-/** Registers `ordo forecast evaluate` and `ordo forecast simulate`. */
+/** Registers `ordo forecast evaluate`, `ordo forecast simulate` and `ordo forecast run`. */
 export function registerForecastCommands(program: Command): void {
   const group = forecastCommand(program);
+  registerForecastRunCommand(group);
 
   group.command('evaluate').description('hold out the last points of every series and score each method (MASE, RMSSE, WQL)')
     .requiredOption('--csv <file>', 'wide CSV: period column, then one column per series (NA = missing)')

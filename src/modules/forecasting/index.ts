@@ -60,3 +60,18 @@ export {
   type SimulationOptions,
   type SimulationRow,
 } from './simulation.ts';
+
+// The database-backed side: demand history from the orders, stored forecasts and policies,
+// replenishment suggestions and settings, the forecasting pass and its timer, the routes.
+export { refreshDemand, IN_FLIGHT_MARGIN_MS, DEMAND_HISTORY_DAYS, type RefreshOptions, type RefreshResult } from './demand.service.ts';
+export { UNPLACED_LOCATION, TEST_CHANNEL_PATTERN } from './demand.repository.ts';
+export { addDays, daysBetween, periodSeries, utcDay, type DayDemand, type PeriodSeries } from './demand-calendar.ts';
+export { runForecasts, PERIOD_DAYS, SEASON_PERIODS, type ForecastRunResult } from './forecast-run.ts';
+export { runForecastingPass, startForecastJob, forecastIntervalMinutes, type ForecastingPassOptions, type ForecastingPassResult, type JobLogger } from './forecast-job.ts';
+export { forecastForSku, type ForecastQuery } from './forecast.service.ts';
+export { computeSuggestions, listSuggestions, draftFromSuggestions, toSuggestionView, type Suggestion, type SuggestionView } from './replenishment.service.ts';
+export { DEFAULT_TENANT_SETTINGS, effectiveSettings, getTenantSettings, putTenantSettings, type TenantSettings, type EffectiveSettings } from './replenishment-settings.ts';
+export { policyLevelsInDays, type DayPolicyTarget } from './policy-days.ts';
+export { projectStockout, type ScheduledReceipt } from './stock-projection.ts';
+export { suggest, compareUrgency, URGENCIES, type Urgency } from './suggestion.ts';
+export { forecastingRoutes } from './forecasting.routes.ts';
