@@ -18,7 +18,7 @@ export interface ServerProcess { child: ChildProcess; port: number; stop(signal?
 /** Starts `ordo serve` with the given environment and waits for /healthz. */
 export async function startServerProcess(env: Record<string, string>, port: number, timeoutMs = 60_000): Promise<ServerProcess> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'serve', '--no-seed'], {
-    env: { ...process.env, LOG_LEVEL: 'warn', ORDO_SEED_DEMO: 'false', ...env, PORT: String(port), HOST: '127.0.0.1' },
+    env: { ...process.env, LOG_LEVEL: 'warn', ORDO_SEED_DEMO: 'false', ORDO_FORECAST_INTERVAL_MINUTES: '0', ...env, PORT: String(port), HOST: '127.0.0.1' },
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   let stderr = '';
