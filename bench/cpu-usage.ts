@@ -65,7 +65,10 @@ export function measureCpu(serverRootPid: number | null, database: string): { st
   };
 }
 
-export function describeCpu(split: CpuSplit | null): string {
+/** Cores per group, and CPU milliseconds per order for the server and the database. */
+export function describeCpu(split: CpuSplit | null, ordersPerSecond: number): string {
   if (!split) return '';
-  return `  cpu cores: server ${split.server.toFixed(2)}, postgres ${split.postgres.toFixed(2)}, bench ${split.bench.toFixed(2)}, other ${split.other.toFixed(2)}`;
+  const perOrder = (cores: number) => (ordersPerSecond > 0 ? (cores * 1000) / ordersPerSecond : Number.NaN).toFixed(2);
+  return `  cores: server ${split.server.toFixed(2)}, db ${split.postgres.toFixed(2)}, bench ${split.bench.toFixed(2)}, other ${split.other.toFixed(2)}` +
+    `; cpu ms/order: server ${perOrder(split.server)}, db ${perOrder(split.postgres)}`;
 }

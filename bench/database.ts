@@ -24,8 +24,7 @@ export async function createBenchDatabase(adminUrl: string): Promise<BenchDataba
   return {
     name,
     url: withDatabase(adminUrl, name),
-    // Fresh tables have no statistics until autovacuum gets to them (a minute or more);
-    // a production database has them, so the benchmark gathers them after seeding.
+    // Fresh tables have no statistics until autovacuum gets to them (a minute or more).
     analyze: () => adminQuery(withDatabase(adminUrl, name), 'analyze'),
     async drop() {
       if (dropped) return;

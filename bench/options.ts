@@ -24,6 +24,8 @@ export interface BenchOptions {
   /** Sends an Idempotency-Key with every order, as a careful channel integration would. */
   idempotency: boolean;
   keepDatabase: boolean;
+  /** Another Ordo checkout to put under load (before/after comparisons); null = this one. */
+  root: string | null;
 }
 
 const HELP = `npm run bench -- [flags]
@@ -39,6 +41,7 @@ const HELP = `npm run bench -- [flags]
   --skip-http             only measure the database ceiling
   --profile <dir>         write the server's CPU profile (node --cpu-prof) into <dir>
   --keep-db               do not drop the benchmark database at the end
+  --root <dir>            run the Ordo server from another checkout (before/after comparisons)
   --admin-url <url>       PostgreSQL URL used to create/drop the benchmark database
                           (default $ORDO_BENCH_ADMIN_URL or postgres://postgres@127.0.0.1:5432/test)`;
 
@@ -58,7 +61,7 @@ export function parseOptions(argv: string[]): BenchOptions {
       concurrency: { type: 'string' }, workers: { type: 'string' }, pool: { type: 'string' },
       'ceiling-pool': { type: 'string' }, 'admin-url': { type: 'string' }, profile: { type: 'string' },
       'skip-ceiling': { type: 'boolean' }, 'skip-http': { type: 'boolean' }, idempotency: { type: 'boolean' },
-      'keep-db': { type: 'boolean' }, help: { type: 'boolean' },
+      'keep-db': { type: 'boolean' }, root: { type: 'string' }, help: { type: 'boolean' },
     },
   });
   if (values.help) {
@@ -80,5 +83,6 @@ export function parseOptions(argv: string[]): BenchOptions {
     profileDir: values.profile ?? null,
     idempotency: values.idempotency ?? false,
     keepDatabase: values['keep-db'] ?? false,
+    root: values.root ?? null,
   };
 }

@@ -5,12 +5,14 @@ import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { request } from 'undici';
 
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const THIS_CHECKOUT = fileURLToPath(new URL('..', import.meta.url));
 const READY_TIMEOUT_MS = 60_000;
 const STOP_TIMEOUT_MS = 15_000;
 
 export interface ServerOptions {
   databaseUrl: string; adminKey: string; workers: number; poolMax: number; profileDir: string | null;
+  /** The Ordo checkout to run (another version, for a before/after comparison); default this one. */
+  root: string | null;
 }
 
 export interface RunningServer { origin: string; pid: number | null; stop(): Promise<void> }
@@ -48,7 +50,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const nodeArgs = options.profileDir ? ['--cpu-prof', `--cpu-prof-dir=${options.profileDir}`] : [];
   const serveArgs = ['serve', '--no-seed', '--port', String(port), ...(options.workers > 1 ? ['--workers', String(options.workers)] : [])];
   const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', 'src/cli/main.ts', ...serveArgs], {
-    cwd: ROOT,
+    cwd: options.root ?? THIS_CHECKOUT,
     stdio: ['ignore', 'ignore', 'inherit'],
     env: {
       ...process.env,

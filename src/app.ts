@@ -14,6 +14,8 @@ import { locationRoutes } from './modules/locations/index.ts';
 import { orderRoutes } from './modules/orders/index.ts';
 import { SessionAuthenticator, userRoutes } from './modules/users/index.ts';
 import { analyticsRoutes } from './modules/analytics/index.ts';
+import { purchasingRoutes } from './modules/purchasing/index.ts';
+import { forecastingRoutes } from './modules/forecasting/index.ts';
 
 const REQUEST_ID_PATTERN = /^[A-Za-z0-9._-]{1,64}$/;
 
@@ -61,7 +63,8 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   app.get('/healthz', { config: { permission: 'public' }, schema: { hide: true } }, async () => ({ status: 'ok', database: ctx.db.kind }));
 
   for (const routes of [accessRoutes, channelRoutes, locationRoutes, catalogRoutes, customerRoutes, inventoryRoutes, orderRoutes,
-    userRoutes, analyticsRoutes]) {
+    userRoutes, analyticsRoutes,
+    purchasingRoutes, forecastingRoutes]) {
     await app.register(routes, { ctx });
   }
   web = options.webRoot === false ? null : await installWebApp(app, options.webRoot);

@@ -6,6 +6,8 @@ export interface Config {
   databaseUrl: string | undefined;
   dataDir: string;
   adminKey: string | undefined;
+  /** Password of the web app's admin@ordo.local user (set at start when given). */
+  adminPassword: string | undefined;
   logLevel: string;
   /** Requests larger than this are refused with 413. */
   bodyLimitBytes: number;
@@ -34,6 +36,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databaseUrl: env.DATABASE_URL || undefined,
     dataDir: env.ORDO_DATA_DIR ?? './.ordo',
     adminKey: env.ORDO_ADMIN_KEY || undefined,
+    adminPassword: env.ORDO_ADMIN_PASSWORD || undefined,
     logLevel: env.LOG_LEVEL ?? 'info',
     bodyLimitBytes: intFromEnv(env, 'ORDO_BODY_LIMIT_BYTES', 1_048_576),
     requestTimeoutMs: intFromEnv(env, 'ORDO_REQUEST_TIMEOUT_MS', 30_000),

@@ -5,8 +5,10 @@ import type { Config } from './config.ts';
 import { buildApp } from './app.ts';
 import { openRuntime } from './runtime.ts';
 import { createApiKey, DEFAULT_TENANT_ID, KeyAuthenticator } from './modules/access/index.ts';
-import { pruneIdempotencyKeys } from './platform/http/index.ts';
+import { DEFAULT_WEB_ROOT, pruneIdempotencyKeys } from './platform/http/index.ts';
 import { seedDemo } from './seed/index.ts';
+import { ensureDemoAdmin, pruneAuthRecords } from './modules/users/index.ts';
+import { startForecastJob } from './modules/forecasting/index.ts';
 import type { Db } from './platform/db/index.ts';
 
 const PRUNE_INTERVAL_MS = 3_600_000;
@@ -37,15 +39,23 @@ export async function startServer(config: Config, options: { seed?: boolean; qui
   const authenticator = new KeyAuthenticator(db.kysely);
   const app = await buildApp({ db, config, authenticator });
   const key = await adminKeyToShow(db, config);
+  const login = await ensureDemoAdmin(db.kysely, { password: config.adminPassword, passwordFile: config.databaseUrl ? null : join(config.dataDir, 'admin-password') });
   await app.listen({ port: config.port, host: config.host });
   const shownHost = config.host === '0.0.0.0' || config.host === '127.0.0.1' ? 'localhost' : config.host;
   if (!options.quiet) {
     console.log(`\nOrdo is running on http://${shownHost}:${config.port}  (database: ${db.kind === 'pglite' ? `embedded, ${config.dataDir}` : 'PostgreSQL'})`);
     console.log(`API reference: http://${shownHost}:${config.port}/docs`);
     console.log(key ? `Admin API key: ${key}` : 'Admin API key: set ORDO_ADMIN_KEY, or create one with `ordo keys create --role admin`.');
+    const webUrl = `http://${shownHost}:${config.port}/`;
+    console.log(existsSync(join(DEFAULT_WEB_ROOT, 'index.html')) ? `Web app: ${webUrl}` : `Web app: not built (no web/dist); run \`npm run build:web\` and restart to serve it at ${webUrl}`);
+    console.log(login ? `Web app sign-in: ${login.email} / ${login.password}` : 'Web app sign-in: set ORDO_ADMIN_PASSWORD, or create a user with `ordo users create`.');
   }
-  const prune = setInterval(() => { pruneIdempotencyKeys(db.kysely).catch((error) => app.log.warn({ err: error }, 'idempotency prune failed')); }, PRUNE_INTERVAL_MS);
+  const prune = setInterval(() => {
+    pruneIdempotencyKeys(db.kysely).catch((error) => app.log.warn({ err: error }, 'idempotency prune failed'));
+    pruneAuthRecords(db.kysely).catch((error) => app.log.warn({ err: error }, 'session prune failed'));
+  }, PRUNE_INTERVAL_MS);
   prune.unref();
+  startForecastJob(db.kysely, app.log); // demand, forecasts and policies: 30 s after start, then every ORDO_FORECAST_INTERVAL_MINUTES (60)
 
   let closing = false;
   const shutdown = async (signal: string) => {

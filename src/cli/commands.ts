@@ -1,5 +1,7 @@
 // The core `ordo` commands: serve, migrate, seed, keys, tenants, inventory verify.
 import type { Command } from 'commander';
+import { availableParallelism } from 'node:os';
+import { startCluster } from '../cluster.ts';
 import { loadConfig } from '../config.ts';
 import { openRuntime } from '../runtime.ts';
 import { startServer } from '../server.ts';
@@ -7,6 +9,7 @@ import { migrate, openDatabase, type Db } from '../platform/db/index.ts';
 import { createApiKey, createTenant, DEFAULT_TENANT_ID, ROLES, type Role } from '../modules/access/index.ts';
 import { verifyInventory } from '../modules/inventory/index.ts';
 import { seedDemo } from '../seed/index.ts';
+import { createUser, PASSWORD_LENGTH_MIN, USER_ROLES, type UserRole } from '../modules/users/index.ts';
 
 async function withRuntime<T>(work: (db: Db) => Promise<T>): Promise<T> {
   const db = await openRuntime(loadConfig());
@@ -18,10 +21,14 @@ export function registerCoreCommands(program: Command): void {
   program.command('serve').description('start the HTTP server (and the admin UI)')
     .option('--port <port>', 'port to listen on')
     .option('--no-seed', 'do not seed demo data into an empty database')
-    .action(async (options: { port?: string; seed: boolean }) => {
+    .option('--workers <n>', 'API processes sharing the port (node:cluster; needs DATABASE_URL), or "auto" for one per CPU', '1')
+    .action(async (options: { port?: string; seed: boolean; workers: string }) => {
       const config = loadConfig();
       if (options.port) config.port = Number(options.port);
-      await startServer(config, { seed: options.seed && config.seedDemo });
+      const workers = options.workers === 'auto' ? availableParallelism() : Number(options.workers);
+      if (!Number.isInteger(workers) || workers < 1) throw new Error(`--workers must be a positive integer or "auto", got ${options.workers}`);
+      if (workers > 1) await startCluster(config, { workers, seed: options.seed && config.seedDemo });
+      else await startServer(config, { seed: options.seed && config.seedDemo });
     });
 
   program.command('migrate').description('apply pending database migrations').action(async () => {
@@ -51,6 +58,20 @@ export function registerCoreCommands(program: Command): void {
       if (!ROLES.includes(options.role as Role)) throw new Error(`--role must be one of ${ROLES.join(', ')}`);
       const key = await createApiKey(db.kysely, options.tenant, { name: options.name, role: options.role as Role, channelCode: options.channel });
       console.log(key.secret);
+    }));
+
+  program.command('users').description('staff users of the web app').command('create')
+    .description('create a user who signs in to the web app')
+    .requiredOption('--email <email>', 'the sign-in e-mail')
+    .requiredOption('--role <role>', `one of ${USER_ROLES.join(', ')}`)
+    .requiredOption('--password <password>', `at least ${PASSWORD_LENGTH_MIN} characters`)
+    .option('--name <name>', 'display name')
+    .option('--tenant <id>', 'tenant id', DEFAULT_TENANT_ID)
+    .action(async (options: { email: string; role: string; password: string; name?: string; tenant: string }) => withRuntime(async (db) => {
+      if (!USER_ROLES.includes(options.role as UserRole)) throw new Error(`--role must be one of ${USER_ROLES.join(', ')}`);
+      if (options.password.length < PASSWORD_LENGTH_MIN) throw new Error(`--password must have at least ${PASSWORD_LENGTH_MIN} characters`);
+      const user = await createUser(db.kysely, options.tenant, { email: options.email, name: options.name, role: options.role as UserRole, password: options.password });
+      console.log(`created ${user.role} ${user.email} (${user.id})`);
     }));
 
   program.command('tenants').description('tenants').command('create').requiredOption('--name <name>')

@@ -10,6 +10,11 @@ export const PERMISSIONS = {
   'settings:read': ['admin', 'operator', 'warehouse', 'analyst', 'channel'],
   'settings:write': ['admin'],
   'keys:manage': ['admin'],
+  'users:manage': ['admin'],
+  // Anyone signed in may read who they are.
+  'account:read': ALL,
+  // Dashboards and reports: every staff role, not channel keys.
+  'reports:read': ['admin', 'operator', 'warehouse', 'analyst'],
   'inventory:read': ALL,
   'inventory:write': ['admin', 'warehouse'],
   'customers:read': ['admin', 'operator', 'analyst'],
@@ -18,6 +23,11 @@ export const PERMISSIONS = {
   'orders:read': ALL,
   'orders:create': ['admin', 'operator', 'channel'],
   'orders:manage': ['admin', 'operator'],
+  // Purchasing and replenishment: warehouse staff order and receive stock; everyone but
+  // channel keys may look at purchase orders, forecasts and suggestions.
+  'purchasing:read': ['admin', 'operator', 'warehouse', 'analyst'],
+  'purchasing:write': ['admin', 'warehouse'],
+  'forecasts:read': ['admin', 'operator', 'warehouse', 'analyst'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;
@@ -27,13 +37,16 @@ export function roleHas(role: Role, permission: Permission): boolean {
   return (PERMISSIONS[permission] as readonly Role[]).includes(role);
 }
 
-/** The identity behind a request: one API key of one tenant. */
+/** The identity behind a request: one API key, or one signed-in user's session, of one tenant. */
 export interface Principal {
   tenantId: string;
+  /** The credential: an API key id (`key_…`) or a session id (`ses_…`). */
   keyId: string;
   role: Role;
   /** Set for `channel` keys: the only channel whose orders the key may see. */
   channelId: string | null;
-  /** What the timeline records as the actor, e.g. `key:key_01…`. */
+  /** What the timeline records as the actor, e.g. `key:key_01…` or `user:usr_01…`. */
   actor: string;
+  /** Set when a signed-in user (session cookie) makes the request. */
+  userId?: string | undefined;
 }

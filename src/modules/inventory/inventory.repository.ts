@@ -17,10 +17,20 @@ export interface MovementInput {
  */
 export async function lockLevels(trx: Kdb, tenantId: string, productIds: readonly string[]): Promise<LevelRow[]> {
   if (productIds.length === 0) return [];
-  // `= any(array)` rather than `in (...)`: one statement text for any number of products.
-  return trx.selectFrom('inventory_levels').select(['product_id', 'location_id', 'on_hand', 'reserved'])
-    .where('tenant_id', '=', tenantId).where(sql<boolean>`product_id = any(${[...productIds]}::text[])`)
-    .orderBy('product_id').orderBy('location_id').forUpdate().execute();
+  return (await lockLevelsQuery(tenantId, productIds).execute(trx)).rows;
+}
+
+/**
+ * The statement lockLevels runs, for callers that embed it in a larger statement (order
+ * intake locks levels in the statement that inserts the order). `= any(array)` rather
+ * than `in (...)`: one statement text for any number of products.
+ */
+export function lockLevelsQuery(tenantId: string, productIds: readonly string[]): RawBuilder<LevelRow> {
+  return sql<LevelRow>`
+    select product_id, location_id, on_hand, reserved from inventory_levels
+    where tenant_id = ${tenantId} and product_id = any(${[...productIds]}::text[])
+    order by product_id, location_id
+    for update`;
 }
 
 /** Gives reserved units back to available (cancel, re-route). */

@@ -1,14 +1,17 @@
 // SQL for order intake, shaped for few round trips. Measured under load, every
 // statement an order sends costs more in syscalls and wake-ups than in the database's
-// own work, so intake reads everything it needs in one statement and writes the order's
-// contents in another. The locking statements (customer, order, stock levels) keep
-// their own steps so the lock order stays customer → order → levels.
+// own work, so an order takes three statements: one read of everything intake needs to
+// validate and price it, one that takes the locks (customer, order, stock levels, in
+// that order), and one that writes the order's contents.
 //
 // The read touches tables owned by catalog, channels and locations. It only reads them,
 // as a read model for intake; their modules stay the only writers.
 import { sql, type RawBuilder } from 'kysely';
 import type { Kdb } from '../../platform/db/index.ts';
 import type { OutboxEvent } from '../../platform/outbox.ts';
+import { newId } from '../../platform/ids.ts';
+import { normalizeEmail, type CustomerInput } from '../customers/index.ts';
+import { lockLevelsQuery, type LevelRow, type StatementParts } from '../inventory/index.ts';
 import type { TimelineEvent } from './orders.repository.ts';
 
 export interface IntakeChannel { id: string; code: string }
@@ -73,17 +76,82 @@ export async function loadIntakeSnapshot(db: Kdb, tenantId: string, query: { cha
   };
 }
 
+export interface NewOrderRow {
+  id: string; channel_id: string; external_id: string | null; currency: string;
+  shipping_address: unknown; billing_address: unknown;
+  delivery_type: 'ship' | 'pickup'; pickup_location_id: string | null; shipping_method: string | null;
+  subtotal: number; discount_total: number; shipping_total: number; tax_total: number; total: number;
+  note: string | null;
+  /** Back-dates the order (demo seeding only); default now(). */
+  placed_at: Date | null;
+}
+
+export interface PlacedOrder {
+  number: number; created_at: Date; updated_at: Date;
+  customer: { id: string; email: string; name: string | null } | null;
+  /** The order's stock levels at every location, locked, in (product, location) order. */
+  levels: LevelRow[];
+}
+
+interface PlacedRow {
+  number: number; created_at: Date; updated_at: Date;
+  customer_id: string | null; email: string | null; customer_name: string | null;
+  levels: LevelRow[];
+}
+
+/**
+ * Upserts the customer, inserts the order and locks its stock levels, in one statement
+ * and in that lock order: the order row is inserted from the customer's row (so the
+ * customer is locked first), and the levels are locked by a sub-select evaluated for the
+ * inserted order row (so after it exists, and not at all for a duplicate external_id).
+ * Returns undefined when the (channel, external_id) already exists.
+ *
+ * The customer upsert is the same statement as customers' upsertCustomer (create by
+ * e-mail, else refresh name and phone where given); keep the two alike.
+ */
+export async function insertOrderLockingLevels(
+  trx: Kdb, tenantId: string, numberSequence: string, customer: CustomerInput | null, order: NewOrderRow, productIds: readonly string[],
+): Promise<PlacedOrder | undefined> {
+  const customerSource = customer
+    ? sql`
+      insert into customers (tenant_id, id, email, name, phone)
+      values (${tenantId}, ${newId('cus')}, ${normalizeEmail(customer.email)}, ${customer.name ?? null}, ${customer.phone ?? null})
+      on conflict (tenant_id, email) do update set
+        name = coalesce(excluded.name, customers.name), phone = coalesce(excluded.phone, customers.phone), updated_at = now()
+      returning id, email, name`
+    : sql`select null::text as id, null::text as email, null::text as name`;
+  const placedAt = order.placed_at;
+  const { rows } = await sql<PlacedRow>`
+    with customer as (${customerSource}),
+    new_order as (
+      insert into orders (tenant_id, id, number, channel_id, external_id, status, currency, customer_id, email, customer_name,
+        shipping_address, billing_address, delivery_type, pickup_location_id, shipping_method,
+        subtotal, discount_total, shipping_total, tax_total, total, note, created_at, updated_at)
+      select ${tenantId}, ${order.id}, nextval(${numberSequence}::regclass), ${order.channel_id}, ${order.external_id}::text, 'open', ${order.currency},
+        c.id, c.email, c.name, ${JSON.stringify(order.shipping_address)}::jsonb, ${JSON.stringify(order.billing_address)}::jsonb,
+        ${order.delivery_type}, ${order.pickup_location_id}::text, ${order.shipping_method}::text,
+        ${order.subtotal}::int8, ${order.discount_total}::int8, ${order.shipping_total}::int8, ${order.tax_total}::int8, ${order.total}::int8,
+        ${order.note}::text, coalesce(${placedAt}::timestamptz, now()), coalesce(${placedAt}::timestamptz, now())
+      from customer c
+      on conflict (tenant_id, channel_id, external_id) where external_id is not null do nothing
+      returning id, number, created_at, updated_at, customer_id, email, customer_name
+    )
+    select o.number, o.created_at, o.updated_at, o.customer_id, o.email, o.customer_name,
+      -- Correlated to the inserted row (o.id), so it runs per inserted order: after the
+      -- insert, and never for a duplicate.
+      (select coalesce(json_agg(l), '[]'::json) from (${lockLevelsQuery(tenantId, productIds)}) l where o.id is not null) as levels
+    from new_order o`.execute(trx);
+  const row = rows[0];
+  if (!row) return undefined;
+  return {
+    number: row.number, created_at: row.created_at, updated_at: row.updated_at, levels: row.levels,
+    customer: row.customer_id === null ? null : { id: row.customer_id, email: row.email as string, name: row.customer_name },
+  };
+}
+
 export interface OrderLineRow {
   id: string; position: number; product_id: string; sku: string; name: string; quantity: number;
   unit_price: number; discount_allocated: number; total: number; backordered: number;
-}
-
-/** Statement parts another module contributes to the contents statement (see reservations.ts). */
-export interface StatementParts {
-  /** Comma-separated CTE definitions, placed after the order lines' CTE. */
-  ctes: RawBuilder<unknown>;
-  /** A scalar expression over those CTEs, returned as `result`. */
-  result: RawBuilder<number>;
 }
 
 /**

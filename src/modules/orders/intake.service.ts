@@ -1,18 +1,16 @@
 // Order intake: validate, price, total, de-duplicate, route and reserve, record — all in
 // the caller's transaction, so an order either exists with its reservations, its first
 // timeline event and its outbox row, or not at all.
-import { sql } from 'kysely';
 import type { Kdb } from '../../platform/db/index.ts';
 import { newId } from '../../platform/ids.ts';
 import { Problem, type ProblemFieldError } from '../../platform/http/index.ts';
 import { orderNumberSequence, type Principal } from '../access/index.ts';
-import { upsertCustomer } from '../customers/index.ts';
-import { lockLevels, prepareReservation, stockChangedProblem, type AllocationInput } from '../inventory/index.ts';
+import { prepareReservation, stockChangedProblem, type AllocationInput } from '../inventory/index.ts';
 import { planRouting, type Candidate, type Demand, type RoutingPlan } from '../routing/index.ts';
 import type { OrderInput } from './order.schemas.ts';
 import { computeTotals } from './order.totals.ts';
 import { toOrderView, type OrderLineView, type OrderView } from './order.view.ts';
-import { insertOrderContents, loadIntakeSnapshot, type IntakeLocation, type IntakeProduct, type IntakeSnapshot } from './intake.repository.ts';
+import { insertOrderContents, insertOrderLockingLevels, loadIntakeSnapshot, type IntakeLocation, type IntakeProduct, type IntakeSnapshot } from './intake.repository.ts';
 
 type ProductRow = IntakeProduct;
 
@@ -148,27 +146,23 @@ export async function createOrder(trx: Kdb, principal: Principal, input: OrderIn
   }
 
   // Lock order matters: customer row, then the new order row (which also settles a
-  // duplicate external_id before any stock is touched), then stock rows by key.
-  const customer = input.customer ? await upsertCustomer(trx, tenantId, input.customer) : null;
+  // duplicate external_id before any stock is touched), then stock rows by key. One
+  // statement takes all three, in that order (see insertOrderLockingLevels).
   const placedAt = options.placedAt;
   const orderId = newId('ord', placedAt?.getTime());
-  const inserted = await trx.insertInto('orders').values({
-    tenant_id: tenantId, id: orderId, number: sql<number>`nextval(${orderNumberSequence(tenantId)}::regclass)`,
-    channel_id: channel.id, external_id: input.external_id ?? null, status: 'open', currency: input.currency,
-    customer_id: customer?.id ?? null, email: customer?.email ?? null, customer_name: customer?.name ?? null,
-    shipping_address: JSON.stringify(input.shipping_address ?? null), billing_address: JSON.stringify(input.billing_address ?? null),
+  const demands = demandsOf(input, products);
+  const inserted = await insertOrderLockingLevels(trx, tenantId, orderNumberSequence(tenantId), input.customer ?? null, {
+    id: orderId, channel_id: channel.id, external_id: input.external_id ?? null, currency: input.currency,
+    shipping_address: input.shipping_address ?? null, billing_address: input.billing_address ?? null,
     delivery_type: pickupId ? 'pickup' : 'ship', pickup_location_id: pickupId, shipping_method: input.shipping?.method ?? null,
     subtotal: totals.subtotal, discount_total: totals.discountTotal, shipping_total: totals.shippingTotal,
-    tax_total: totals.taxTotal, total: totals.total, note: input.note ?? null,
-    ...(placedAt ? { created_at: placedAt, updated_at: placedAt } : {}),
-  }).onConflict((oc) => oc.columns(['tenant_id', 'channel_id', 'external_id']).where('external_id', 'is not', null).doNothing())
-    .returning(['number', 'created_at', 'updated_at']).executeTakeFirst();
+    tax_total: totals.taxTotal, total: totals.total, note: input.note ?? null, placed_at: placedAt ?? null,
+  }, demands.map((d) => d.productId).sort());
   if (!inserted) throw await duplicateProblem(trx, tenantId, channel.id, input.external_id ?? '');
+  const customer = inserted.customer;
 
-  const demands = demandsOf(input, products);
-  const levels = await lockLevels(trx, tenantId, demands.map((d) => d.productId).sort());
   const stock = new Map<string, Map<string, number>>();
-  for (const level of levels) {
+  for (const level of inserted.levels) {
     const byLocation = stock.get(level.product_id) ?? new Map<string, number>();
     byLocation.set(level.location_id, level.on_hand - level.reserved);
     stock.set(level.product_id, byLocation);

@@ -212,6 +212,40 @@ export interface IdempotencyKeysTable {
   created_at: Timestamp;
 }
 
+export interface UsersTable {
+  tenant_id: string;
+  id: string;
+  email: string;
+  name: string | null;
+  role: string;
+  password_hash: string;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  last_login_at: Date | null;
+  disabled_at: Date | null;
+}
+
+export interface UserSessionsTable {
+  tenant_id: string;
+  id: string;
+  user_id: string;
+  token_hash: string;
+  csrf_hash: string;
+  ip: string | null;
+  user_agent: string | null;
+  created_at: Timestamp;
+  last_seen_at: Timestamp;
+  expires_at: Timestamp;
+}
+
+export interface LoginAttemptsTable {
+  tenant_id: string;
+  email: string;
+  ip: string;
+  attempts: number;
+  window_started_at: Timestamp;
+}
+
 export interface Database {
   tenants: TenantsTable;
   api_keys: ApiKeysTable;
@@ -228,4 +262,156 @@ export interface Database {
   order_events: OrderEventsTable;
   outbox: OutboxTable;
   idempotency_keys: IdempotencyKeysTable;
+  users: UsersTable;
+  user_sessions: UserSessionsTable;
+  login_attempts: LoginAttemptsTable;
+}
+
+// Migration 0003: suppliers, purchase orders, demand history, forecasts and replenishment
+// settings. Declared as a second `Database` block (interfaces merge) so each migration's
+// tables stay together.
+
+export interface SuppliersTable {
+  tenant_id: string;
+  id: string;
+  code: string;
+  name: string;
+  currency: string;
+  lead_time_days: number | null;
+  email: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface PurchaseOrderNumbersTable {
+  tenant_id: string;
+  last_number: number;
+}
+
+export type PurchaseOrderStatus = 'draft' | 'ordered' | 'partially_received' | 'received' | 'canceled';
+
+/** A calendar date as PostgreSQL's `date`, read and written as 'YYYY-MM-DD' text. */
+type DateText = ColumnType<string, string, string>;
+
+export interface PurchaseOrdersTable {
+  tenant_id: string;
+  id: string;
+  number: number;
+  supplier_id: string;
+  location_id: string;
+  status: PurchaseOrderStatus;
+  currency: string;
+  expected_date: DateText | null;
+  reference: string | null;
+  note: string | null;
+  cancel_reason: string | null;
+  created_by: string;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  submitted_at: Date | null;
+  received_at: Date | null;
+  canceled_at: Date | null;
+}
+
+export interface PurchaseOrderLinesTable {
+  tenant_id: string;
+  id: string;
+  purchase_order_id: string;
+  position: number;
+  product_id: string;
+  quantity: number;
+  quantity_received: Generated<number>;
+  unit_cost: number;
+}
+
+export interface ReceiptLine { sku: string; quantity: number }
+
+export interface PurchaseOrderReceiptsTable {
+  tenant_id: string;
+  id: string;
+  purchase_order_id: string;
+  location_id: string;
+  lines: Json<ReceiptLine[]>;
+  note: string | null;
+  actor: string;
+  created_at: Timestamp;
+}
+
+export interface DemandDailyTable {
+  tenant_id: string;
+  product_id: string;
+  location_id: string;
+  day: DateText;
+  quantity: number;
+  orders: number;
+}
+
+export interface DemandRefreshStateTable {
+  tenant_id: string;
+  safe_event_id: Generated<number>;
+  latest_event_id: Generated<number>;
+  latest_read_at: Date | null;
+  refreshed_at: Date | null;
+  full_refresh_at: Date | null;
+}
+
+export interface StoredQuantiles { level: number; values: number[] }
+
+export interface DemandForecastsTable {
+  tenant_id: string;
+  product_id: string;
+  location_id: string;
+  as_of: DateText;
+  period_days: number;
+  method: string;
+  history_periods: number;
+  point: Json<number[]>;
+  quantiles: Json<StoredQuantiles[]>;
+  lead_time_days: number;
+  review_period_days: number;
+  service_level: number;
+  service_kind: 'cycle' | 'fill';
+  lead_time_demand: number;
+  protection_demand: number;
+  safety_stock: number;
+  reorder_point: number;
+  order_up_to: number;
+  computed_at: Timestamp;
+}
+
+export interface ReplenishmentSettingsTable {
+  tenant_id: string;
+  lead_time_days: number;
+  review_period_days: number;
+  service_level: number;
+  service_kind: 'cycle' | 'fill';
+  overstock_weeks: number;
+  horizon_weeks: number;
+  updated_at: Timestamp;
+}
+
+export interface ProductReplenishmentTable {
+  tenant_id: string;
+  product_id: string;
+  supplier_id: string | null;
+  lead_time_days: number | null;
+  review_period_days: number | null;
+  service_level: number | null;
+  minimum_order: number | null;
+  pack_size: number | null;
+  unit_cost: number | null;
+  updated_at: Timestamp;
+}
+
+export interface Database {
+  suppliers: SuppliersTable;
+  purchase_order_numbers: PurchaseOrderNumbersTable;
+  purchase_orders: PurchaseOrdersTable;
+  purchase_order_lines: PurchaseOrderLinesTable;
+  purchase_order_receipts: PurchaseOrderReceiptsTable;
+  demand_daily: DemandDailyTable;
+  demand_refresh_state: DemandRefreshStateTable;
+  demand_forecasts: DemandForecastsTable;
+  replenishment_settings: ReplenishmentSettingsTable;
+  product_replenishment: ProductReplenishmentTable;
 }

@@ -8,6 +8,7 @@ export const ERROR_CODES = {
   headers_too_large: { status: 431, title: 'Request headers too large' },
   unauthorized: { status: 401, title: 'Authentication required' },
   forbidden: { status: 403, title: 'Not allowed for this key' },
+  csrf_failed: { status: 403, title: 'CSRF token missing or wrong' },
   not_found: { status: 404, title: 'Not found' },
   route_not_found: { status: 404, title: 'No such route' },
   already_exists: { status: 409, title: 'Already exists' },

@@ -38,8 +38,13 @@ function fromFastifyError(error: FastifyError): ProblemBody | null {
   return null;
 }
 
+export interface ErrorHandlerOptions {
+  /** Answers an unmatched request another way (the web app's client routes); null: 404. */
+  notFoundFallback?: ((request: FastifyRequest, reply: FastifyReply) => FastifyReply | null) | undefined;
+}
+
 /** Installs the error and not-found handlers. */
-export function installErrorHandlers(app: FastifyInstance): void {
+export function installErrorHandlers(app: FastifyInstance, options: ErrorHandlerOptions = {}): void {
   app.setErrorHandler((error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
     if (error instanceof Problem) return send(reply, error.toBody(), error.headers);
     const known = fromFastifyError(error);
@@ -53,5 +58,6 @@ export function installErrorHandlers(app: FastifyInstance): void {
   });
 
   app.setNotFoundHandler((request, reply) =>
-    send(reply, problemBody('route_not_found', `No route ${request.method} ${request.url.split('?')[0]}.`)));
+    options.notFoundFallback?.(request, reply)
+      ?? send(reply, problemBody('route_not_found', `No route ${request.method} ${request.url.split('?')[0]}.`)));
 }

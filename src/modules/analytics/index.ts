@@ -1,0 +1,2 @@
+export { analyticsRoutes } from './analytics.routes.ts';
+export { summary, SUMMARY_WINDOW_DAYS_MAX } from './summary.service.ts';

@@ -1,0 +1,40 @@
+// The navigation as data: sections of links, each shown only to roles that may use it.
+// New areas (fulfillment, shipping, returns, payments) join as entries here.
+import type { Permission } from '../api/types.ts';
+
+export interface NavItem { label: string; to: string; permission: Permission }
+export interface NavSection { label: string; items: NavItem[] }
+
+export const NAV: NavSection[] = [
+  { label: 'Overview', items: [{ label: 'Dashboard', to: '/', permission: 'reports:read' }] },
+  {
+    label: 'Sell',
+    items: [
+      { label: 'Orders', to: '/orders', permission: 'orders:read' },
+      { label: 'Customers', to: '/customers', permission: 'customers:read' },
+      // Next: { label: 'Returns', to: '/returns', permission: 'returns:read' },
+    ],
+  },
+  {
+    label: 'Stock',
+    items: [
+      { label: 'Inventory', to: '/inventory', permission: 'inventory:read' },
+      { label: 'Products', to: '/products', permission: 'catalog:read' },
+      { label: 'Locations', to: '/locations', permission: 'settings:read' },
+      // Next: { label: 'Fulfillment', to: '/fulfillment', permission: 'fulfillment:read' },
+    ],
+  },
+  {
+    label: 'Settings',
+    items: [
+      { label: 'Channels', to: '/channels', permission: 'settings:read' },
+      { label: 'API keys', to: '/settings/api-keys', permission: 'keys:manage' },
+      { label: 'Users', to: '/settings/users', permission: 'users:manage' },
+    ],
+  },
+];
+
+/** True when `to` is the current section (the dashboard only on its own path). */
+export function isCurrent(to: string, pathname: string): boolean {
+  return to === '/' ? pathname === '/' : pathname === to || pathname.startsWith(`${to}/`);
+}

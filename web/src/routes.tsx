@@ -1,0 +1,50 @@
+// Which page a path shows, and which permission it needs.
+import { lazy, Suspense, type ComponentType } from 'react';
+import type { Permission } from './api/types.ts';
+import { useSession } from './auth/session.tsx';
+import { matchPath, useLocation } from './router/router.tsx';
+import { OrdersPage } from './pages/orders/OrdersPage.tsx';
+import { OrderDetailPage } from './pages/orders/OrderDetailPage.tsx';
+import { InventoryPage } from './pages/inventory/InventoryPage.tsx';
+import { ProductsPage } from './pages/catalog/ProductsPage.tsx';
+import { LocationsPage } from './pages/catalog/LocationsPage.tsx';
+import { ChannelsPage } from './pages/catalog/ChannelsPage.tsx';
+import { CustomersPage } from './pages/customers/CustomersPage.tsx';
+import { CustomerDetailPage } from './pages/customers/CustomerDetailPage.tsx';
+import { ApiKeysPage } from './pages/settings/ApiKeysPage.tsx';
+import { UsersPage } from './pages/settings/UsersPage.tsx';
+import { NotFoundPage, ForbiddenPage } from './pages/NotFoundPage.tsx';
+import { Loading } from './ui/States.tsx';
+
+// The charts library is the biggest dependency; only the dashboard loads it.
+const DashboardPage = lazy(() => import('./pages/dashboard/DashboardPage.tsx').then((m) => ({ default: m.DashboardPage })));
+
+interface Route { path: string; permission: Permission; page: ComponentType<{ params: Record<string, string> }> }
+
+const ROUTES: Route[] = [
+  { path: '/', permission: 'reports:read', page: DashboardPage },
+  { path: '/orders', permission: 'orders:read', page: OrdersPage },
+  { path: '/orders/:order', permission: 'orders:read', page: OrderDetailPage },
+  { path: '/inventory', permission: 'inventory:read', page: InventoryPage },
+  { path: '/products', permission: 'catalog:read', page: ProductsPage },
+  { path: '/customers', permission: 'customers:read', page: CustomersPage },
+  { path: '/customers/:customer', permission: 'customers:read', page: CustomerDetailPage },
+  { path: '/locations', permission: 'settings:read', page: LocationsPage },
+  { path: '/channels', permission: 'settings:read', page: ChannelsPage },
+  { path: '/settings/api-keys', permission: 'keys:manage', page: ApiKeysPage },
+  { path: '/settings/users', permission: 'users:manage', page: UsersPage },
+];
+
+export function RoutedPage() {
+  const { pathname } = useLocation();
+  const { can } = useSession();
+  for (const route of ROUTES) {
+    const params = matchPath(route.path, pathname);
+    if (!params) continue;
+    if (!can(route.permission)) return <ForbiddenPage />;
+    const Page = route.page;
+    // The key remounts a page when its params change (another order, another customer).
+    return <Suspense fallback={<Loading />}><Page key={pathname} params={params} /></Suspense>;
+  }
+  return <NotFoundPage />;
+}
