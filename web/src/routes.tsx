@@ -16,8 +16,10 @@ import { UsersPage } from './pages/settings/UsersPage.tsx';
 import { NotFoundPage, ForbiddenPage } from './pages/NotFoundPage.tsx';
 import { Loading } from './ui/States.tsx';
 
-// The charts library is the biggest dependency; only the dashboard loads it.
+// The charts library is the biggest dependency; only the pages with charts load it.
 const DashboardPage = lazy(() => import('./pages/dashboard/DashboardPage.tsx').then((m) => ({ default: m.DashboardPage })));
+const ProductForecastPage = lazy(() => import('./pages/forecasting/ProductForecastPage.tsx').then((m) => ({ default: m.ProductForecastPage })));
+const ReplenishmentPage = lazy(() => import('./pages/forecasting/ReplenishmentPage.tsx').then((m) => ({ default: m.ReplenishmentPage })));
 
 interface Route { path: string; permission: Permission; page: ComponentType<{ params: Record<string, string> }> }
 
@@ -27,6 +29,8 @@ const ROUTES: Route[] = [
   { path: '/orders/:order', permission: 'orders:read', page: OrderDetailPage },
   { path: '/inventory', permission: 'inventory:read', page: InventoryPage },
   { path: '/products', permission: 'catalog:read', page: ProductsPage },
+  { path: '/products/:sku', permission: 'forecasts:read', page: ProductForecastPage },
+  { path: '/replenishment', permission: 'forecasts:read', page: ReplenishmentPage },
   { path: '/customers', permission: 'customers:read', page: CustomersPage },
   { path: '/customers/:customer', permission: 'customers:read', page: CustomerDetailPage },
   { path: '/locations', permission: 'settings:read', page: LocationsPage },

@@ -6,7 +6,8 @@ export interface Money { currency: string; amount: number }
 export type Permission =
   | 'catalog:read' | 'catalog:write' | 'settings:read' | 'settings:write' | 'keys:manage' | 'users:manage'
   | 'account:read' | 'reports:read' | 'inventory:read' | 'inventory:write' | 'customers:read' | 'customers:write'
-  | 'orders:read' | 'orders:create' | 'orders:manage';
+  | 'orders:read' | 'orders:create' | 'orders:manage'
+  | 'forecasts:read' | 'purchasing:read' | 'purchasing:write';
 
 export interface User { id: string; email: string; name: string | null; role: string; disabled: boolean; created_at: string | null; last_login_at: string | null }
 

@@ -20,6 +20,7 @@ export const NAV: NavSection[] = [
     items: [
       { label: 'Inventory', to: '/inventory', permission: 'inventory:read' },
       { label: 'Products', to: '/products', permission: 'catalog:read' },
+      { label: 'Replenishment', to: '/replenishment', permission: 'forecasts:read' },
       { label: 'Locations', to: '/locations', permission: 'settings:read' },
       // Next: { label: 'Fulfillment', to: '/fulfillment', permission: 'fulfillment:read' },
     ],

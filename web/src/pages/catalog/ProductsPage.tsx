@@ -46,7 +46,7 @@ export function ProductsPage() {
             <tbody>
               {products.data.data.map((p) => (
                 <tr key={p.id}>
-                  <td className="mono">{p.sku}</td>
+                  <td className="mono"><Link to={`/products/${encodeURIComponent(p.sku)}`}>{p.sku}</Link></td>
                   <td>{p.name}</td>
                   <td className="num nowrap">{formatMoney(p.price, p.currency)}</td>
                   <td>{p.inventory_policy === 'continue' ? 'Backorder' : 'Stop selling'}</td>
