@@ -1,12 +1,13 @@
-// SQL for order intake, shaped for few round trips. Measured under load, every
-// statement an order sends costs more in syscalls and wake-ups than in the database's
-// own work, so an order takes three statements: one read of everything intake needs to
-// validate and price it, one that takes the locks (customer, order, stock levels, in
-// that order), and one that writes the order's contents.
+// SQL for order intake, shaped for few round trips. Every statement costs a round trip
+// (system calls and a wake-up on both sides, planning on the server) on top of its own
+// work; measured under load that overhead was most of an order's cost. So an order takes
+// three statements: one read of everything intake needs to validate and price it, one
+// that takes the locks (customer, order, stock levels, in that order), and one that
+// writes the order's contents. See docs/scaling.md.
 //
 // The read touches tables owned by catalog, channels and locations. It only reads them,
 // as a read model for intake; their modules stay the only writers.
-import { sql, type RawBuilder } from 'kysely';
+import { sql } from 'kysely';
 import type { Kdb } from '../../platform/db/index.ts';
 import type { OutboxEvent } from '../../platform/outbox.ts';
 import { newId } from '../../platform/ids.ts';
@@ -46,7 +47,8 @@ interface SnapshotRow {
 
 /**
  * Reads the channel, the products, their channel prices and the candidate locations
- * in one statement. JSON carries the rows so one result row holds all four sets.
+ * in one statement. JSON carries the rows so one result row holds all four sets (prices
+ * are bigint; JSON numbers are exact far beyond the largest MoneyAmount).
  */
 export async function loadIntakeSnapshot(db: Kdb, tenantId: string, query: { channel: string; skus: readonly string[]; currency: string; pickupLocation: string | null }): Promise<IntakeSnapshot> {
   const skus = [...query.skus];

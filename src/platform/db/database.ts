@@ -28,7 +28,7 @@ export interface DbOptions {
   /** A data-dir dump to start the embedded database from (tests use a migrated template). */
   loadDataDir?: Blob | File | undefined;
   poolMax?: number | undefined;
-  /** Send recurring statements as named prepared statements (default true); see prepared-pool.ts. */
+  /** Send recurring statements as named prepared statements (default: true unless ORDO_DB_PREPARE=false); see prepared-pool.ts. */
   prepareStatements?: boolean | undefined;
 }
 
@@ -52,7 +52,10 @@ pg.types.setTypeParser(DATE, (text: string) => text);
 
 /** Opens the database described by the options. */
 export async function openDatabase(options: DbOptions): Promise<Db> {
-  return options.url ? openPostgres(options.url, options.poolMax ?? 10, options.prepareStatements ?? true) : openPglite(options);
+  // ORDO_DB_PREPARE=false turns prepared statements off (behind a pooler that cannot keep
+  // them). Read here, not in config.ts, so every opener follows it: server, CLI, tests.
+  const prepare = options.prepareStatements ?? process.env.ORDO_DB_PREPARE !== 'false';
+  return options.url ? openPostgres(options.url, options.poolMax ?? 10, prepare) : openPglite(options);
 }
 
 async function openPostgres(url: string, poolMax: number, prepareStatements: boolean): Promise<Db> {

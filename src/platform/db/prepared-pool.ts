@@ -7,8 +7,17 @@
 // execution. SQL text never carries values (Kysely binds them all as parameters), so the
 // set of texts is bounded by the code; limits below keep even an unusual one bounded.
 //
+// Transactions also ask for generic plans. PostgreSQL's default re-plans a prepared
+// statement on every execution when it estimates the generic plan dearer than a custom
+// one, and it does for statements that take arrays of unknown length (order intake's),
+// so they were planned every time anyway. A transaction here is a write command: short
+// statements on keys, where the generic plan is the right one. So the `begin` Kysely
+// sends becomes `begin; set local plan_cache_mode = force_generic_plan` (one round trip,
+// the setting ends with the transaction); reads outside transactions (lists, reports)
+// keep PostgreSQL's own choice.
+//
 // Poolers in transaction mode (PgBouncer before 1.21) do not keep named statements
-// across transactions; set `prepareStatements: false` behind one.
+// across transactions; set ORDO_DB_PREPARE=false (or `prepareStatements: false`) behind one.
 import { createHash } from 'node:crypto';
 import type { PostgresCursor, PostgresPool, PostgresPoolClient, PostgresQueryResult } from 'kysely';
 import type pg from 'pg';
@@ -19,6 +28,9 @@ const USES_BEFORE_PREPARE = 2;
 const COUNTED_TEXTS_MAX = 10_000;
 /** Statements prepared on one server connection at most (each holds server memory). */
 const STATEMENTS_PER_CONNECTION_MAX = 256;
+/** How Kysely opens a transaction, and what is sent instead (see above). */
+const BEGIN = 'begin';
+const BEGIN_WITH_GENERIC_PLANS = 'begin; set local plan_cache_mode = force_generic_plan';
 /** "cached plan must not change result type": a migration altered a table under us. */
 const STALE_PLAN_SQLSTATE = '0A000';
 
@@ -58,12 +70,21 @@ class PreparingClient implements PostgresPoolClient {
       return (this.inner as unknown as { query(c: PostgresCursor<R>): PostgresCursor<R> }).query(sqlOrCursor);
     }
     const values = parameters ? [...parameters] : [];
-    const name = this.#nameFor(sqlOrCursor);
+    if (sqlOrCursor === BEGIN && values.length === 0) return this.#begin<R>();
+    // Statements without parameters (commit, rollback, set ...) go as simple queries:
+    // there is nothing to plan once and reuse.
+    const name = values.length === 0 ? null : this.#nameFor(sqlOrCursor);
     const config: pg.QueryConfig = name === null ? { text: sqlOrCursor, values } : { name, text: sqlOrCursor, values };
     return (this.inner.query(config) as unknown as Promise<PostgresQueryResult<R>>).catch((error: unknown) => {
       if ((error as { code?: unknown } | null)?.code === STALE_PLAN_SQLSTATE) this.#stale = true;
       throw error;
     });
+  }
+
+  async #begin<R>(): Promise<PostgresQueryResult<R>> {
+    // Two statements in one simple query: pg answers with one result per statement.
+    const results = (await this.inner.query(BEGIN_WITH_GENERIC_PLANS)) as unknown as PostgresQueryResult<R> | PostgresQueryResult<R>[];
+    return Array.isArray(results) ? (results[0] as PostgresQueryResult<R>) : results;
   }
 
   #nameFor(text: string): string | null {
