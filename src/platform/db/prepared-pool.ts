@@ -1,8 +1,8 @@
 // A `pg` pool that sends Ordo's recurring statements as named prepared statements.
 //
 // Why: Kysely hands `pg` plain SQL text, which PostgreSQL parses and plans anew on every
-// execution. Measured on the order intake, planning cost more server CPU than running
-// the statements (0.1-0.8 ms each). A named statement is parsed once per connection and,
+// execution. Measured on the order intake, planning cost the database more CPU than
+// running the statements (0.1-0.8 ms each). A named statement is parsed once per connection and,
 // after a few executions, PostgreSQL reuses a generic plan, so a request pays only for
 // execution. SQL text never carries values (Kysely binds them all as parameters), so the
 // set of texts is bounded by the code; limits below keep even an unusual one bounded.
@@ -26,6 +26,8 @@ import type pg from 'pg';
 const USES_BEFORE_PREPARE = 2;
 /** Distinct texts whose uses are counted before the counts are forgotten. */
 const COUNTED_TEXTS_MAX = 10_000;
+/** Distinct texts given a name at most; later newcomers run unnamed. */
+const NAMED_TEXTS_MAX = 2_000;
 /** Statements prepared on one server connection at most (each holds server memory). */
 const STATEMENTS_PER_CONNECTION_MAX = 256;
 /** How Kysely opens a transaction, and what is sent instead (see above). */
@@ -49,6 +51,7 @@ class StatementNames {
       return null;
     }
     this.#uses.delete(text);
+    if (this.#names.size >= NAMED_TEXTS_MAX) return null;
     const name = `ordo_${createHash('sha256').update(text).digest('base64url').slice(0, 22)}`;
     this.#names.set(text, name);
     return name;
