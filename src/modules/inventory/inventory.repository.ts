@@ -83,7 +83,9 @@ export async function insertMovements(trx: Kdb, tenantId: string, movements: rea
 }
 
 export interface ReservationRow { productId: string; locationId: string; quantity: number }
-export interface AllocationRow { id: string; orderLineId: string; productId: string; locationId: string; quantity: number }
+export interface AllocationRow { id: string; orderLineId: string; productId: string; locationId: string; quantity: number; fulfillmentOrderId: string }
+/** A fulfillment order the reservation opens (one per location that ships part of the order). */
+export interface NewFulfillmentOrderRow { id: string; locationId: string; deliveryType: 'ship' | 'pickup' }
 
 /** CTE definitions for a larger statement, and a scalar over them. */
 export interface StatementParts { ctes: RawBuilder<unknown>; result: RawBuilder<number> }
@@ -96,13 +98,18 @@ export interface StatementParts { ctes: RawBuilder<unknown>; result: RawBuilder<
  * the order, so it can be prepared once: rows travel as arrays (the update, where the
  * planner needs a small row estimate to use the primary key) or as JSON (the inserts).
  */
-export function reservationParts(tenantId: string, actor: string, orderId: string, levels: readonly ReservationRow[], allocations: readonly AllocationRow[]): StatementParts {
+export function reservationParts(
+  tenantId: string, actor: string, orderId: string, levels: readonly ReservationRow[], allocations: readonly AllocationRow[],
+  fulfillmentOrders: readonly NewFulfillmentOrderRow[],
+): StatementParts {
   const productIds = levels.map((l) => l.productId);
   const locationIds = levels.map((l) => l.locationId);
   const quantities = levels.map((l) => l.quantity);
   const allocationRows = JSON.stringify(allocations.map((a) => ({
     id: a.id, order_line_id: a.orderLineId, product_id: a.productId, location_id: a.locationId, quantity: a.quantity,
+    fulfillment_order_id: a.fulfillmentOrderId,
   })));
+  const fulfillmentRows = JSON.stringify(fulfillmentOrders.map((f) => ({ id: f.id, location_id: f.locationId, delivery_type: f.deliveryType })));
   const ctes = sql`
     reserved_levels as (
       update inventory_levels l set reserved = l.reserved + v.q, updated_at = now()
@@ -111,10 +118,15 @@ export function reservationParts(tenantId: string, actor: string, orderId: strin
         and l.on_hand - l.reserved >= v.q
       returning 1
     ),
+    new_fulfillment_orders as (
+      insert into fulfillment_orders (tenant_id, id, order_id, location_id, delivery_type, status)
+      select ${tenantId}, f.id, ${orderId}, f.location_id, f.delivery_type, 'open'
+      from json_to_recordset(${fulfillmentRows}::json) as f(id text, location_id text, delivery_type text)
+    ),
     new_allocations as (
-      insert into order_allocations (tenant_id, id, order_id, order_line_id, product_id, location_id, quantity, status)
-      select ${tenantId}, a.id, ${orderId}, a.order_line_id, a.product_id, a.location_id, a.quantity, 'reserved'
-      from json_to_recordset(${allocationRows}::json) as a(id text, order_line_id text, product_id text, location_id text, quantity int)
+      insert into order_allocations (tenant_id, id, order_id, order_line_id, product_id, location_id, quantity, status, fulfillment_order_id)
+      select ${tenantId}, a.id, ${orderId}, a.order_line_id, a.product_id, a.location_id, a.quantity, 'reserved', a.fulfillment_order_id
+      from json_to_recordset(${allocationRows}::json) as a(id text, order_line_id text, product_id text, location_id text, quantity int, fulfillment_order_id text)
     ),
     reservation_movements as (
       insert into inventory_movements (tenant_id, product_id, location_id, delta_on_hand, delta_reserved, reason, order_id, note, actor)

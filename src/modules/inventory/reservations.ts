@@ -8,7 +8,13 @@ import { Problem } from '../../platform/http/index.ts';
 import * as repo from './inventory.repository.ts';
 
 export interface AllocationInput { orderLineId: string; productId: string; locationId: string; quantity: number }
-export interface AllocationRecord extends AllocationInput { id: string }
+export interface AllocationRecord extends AllocationInput { id: string; fulfillmentOrderId: string }
+
+/**
+ * Which fulfillment order each location's units join: an existing open one of the order
+ * at that location, else a new one (created by the reservation statement).
+ */
+export interface FulfillmentTarget { deliveryType: 'ship' | 'pickup'; existing?: ReadonlyMap<string, string> }
 
 /** Sums per (product, location) and sorts, so rows are always touched in the same order. */
 function grouped(items: readonly { productId: string; locationId: string; quantity: number }[]) {
@@ -32,10 +38,20 @@ export interface PreparedReservation {
 }
 
 /** Builds an order's reservation (levels summed and sorted, allocation ids assigned) without running it. */
-export function prepareReservation(tenantId: string, actor: string, orderId: string, allocations: readonly AllocationInput[]): PreparedReservation {
+export function prepareReservation(
+  tenantId: string, actor: string, orderId: string, allocations: readonly AllocationInput[], target: FulfillmentTarget,
+): PreparedReservation {
   const rows = grouped(allocations);
-  const records = allocations.map((a) => ({ ...a, id: newId('alc') }));
-  return { parts: repo.reservationParts(tenantId, actor, orderId, rows, records), levelCount: rows.length, records };
+  const fulfillmentOf = new Map(target.existing ?? []);
+  const opened: repo.NewFulfillmentOrderRow[] = [];
+  for (const a of allocations) {
+    if (fulfillmentOf.has(a.locationId)) continue;
+    const id = newId('ful');
+    fulfillmentOf.set(a.locationId, id);
+    opened.push({ id, locationId: a.locationId, deliveryType: target.deliveryType });
+  }
+  const records = allocations.map((a) => ({ ...a, id: newId('alc'), fulfillmentOrderId: fulfillmentOf.get(a.locationId) as string }));
+  return { parts: repo.reservationParts(tenantId, actor, orderId, rows, records, opened), levelCount: rows.length, records };
 }
 
 /** The refusal when a planned reservation found a level short. */
@@ -45,9 +61,11 @@ export function stockChangedProblem(): Problem {
 }
 
 /** Reserves stock for an order's allocations; throws insufficient_inventory if a row lacks it. */
-export async function reserveForOrder(trx: Kdb, tenantId: string, actor: string, orderId: string, allocations: readonly AllocationInput[]): Promise<AllocationRecord[]> {
+export async function reserveForOrder(
+  trx: Kdb, tenantId: string, actor: string, orderId: string, allocations: readonly AllocationInput[], target: FulfillmentTarget,
+): Promise<AllocationRecord[]> {
   if (allocations.length === 0) return [];
-  const reservation = prepareReservation(tenantId, actor, orderId, allocations);
+  const reservation = prepareReservation(tenantId, actor, orderId, allocations, target);
   // One statement: the guarded update, the allocation rows and the ledger rows. A short
   // level leaves the others written until the caller's transaction rolls back.
   const reserved = await repo.executeParts(trx, reservation.parts);

@@ -182,7 +182,7 @@ export async function createOrder(trx: Kdb, principal: Principal, input: OrderIn
       discount_allocated: totals.lineDiscounts[i] as number, total: totals.lineTotals[i] as number, backordered: backordered[i] as number,
     };
   });
-  const reservation = prepareReservation(tenantId, principal.actor, orderId, allocations);
+  const reservation = prepareReservation(tenantId, principal.actor, orderId, allocations, { deliveryType: pickupId ? 'pickup' : 'ship' });
 
   const codeOf = new Map(candidates.map((c) => [c.locationId, c.code]));
   const lineViews: OrderLineView[] = input.lines.map((line, i) => {

@@ -2,9 +2,14 @@
 // code generator to run). Money columns are bigint in SQL and number here: the type
 // parsers in database.ts refuse anything beyond Number.MAX_SAFE_INTEGER.
 import type { ColumnType, Generated } from 'kysely';
+import type { FulfillmentTables } from './schema-fulfillment.ts';
+import type { PickingTables } from './schema-picking.ts';
+import type { ShippingTables } from './schema-shipping.ts';
+import type { PaymentTables } from './schema-payments.ts';
+import type { AfterSalesTables } from './schema-after-sales.ts';
 
-type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
-type Json<T> = ColumnType<T, string, string>;
+export type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+export type Json<T> = ColumnType<T, string, string>;
 
 export interface Address {
   name?: string;
@@ -42,6 +47,8 @@ export interface ChannelsTable {
   code: string;
   name: string;
   kind: string;
+  /** When payments are captured: as each shipment leaves (default) or at once (0007). */
+  capture_mode: Generated<'on_shipment' | 'immediate'>;
   created_at: Timestamp;
   updated_at: Timestamp;
 }
@@ -54,6 +61,9 @@ export interface ProductsTable {
   price: number;
   currency: string;
   weight_g: number | null;
+  length_mm: number | null;
+  width_mm: number | null;
+  height_mm: number | null;
   barcode: string | null;
   inventory_policy: 'deny' | 'continue';
   active: Generated<boolean>;
@@ -103,12 +113,15 @@ export interface InventoryLevelsTable {
   location_id: string;
   on_hand: Generated<number>;
   reserved: Generated<number>;
+  /** Where the units sit in the location, e.g. `A-03-2` (aisle-rack-shelf); pick lists sort by it. */
+  bin: string | null;
   updated_at: Timestamp;
 }
 
 export type MovementReason =
   | 'receipt' | 'count' | 'damage' | 'loss' | 'correction'
-  | 'reservation' | 'release' | 'shipment' | 'return' | 'transfer';
+  | 'reservation' | 'release' | 'shipment' | 'return' | 'transfer'
+  | 'short_pick' | 'write_off';
 
 export interface InventoryMovementsTable {
   tenant_id: string;
@@ -148,6 +161,8 @@ export interface OrdersTable {
   note: string | null;
   hold_reason: string | null;
   cancel_reason: string | null;
+  /** Bumped by every order edit (order_edits keeps each version's change). */
+  version: Generated<number>;
   created_at: Timestamp;
   updated_at: Timestamp;
 }
@@ -178,6 +193,9 @@ export interface OrderAllocationsTable {
   location_id: string;
   quantity: number;
   status: AllocationStatus;
+  fulfillment_order_id: string | null;
+  /** Units confirmed picked (0..quantity). */
+  picked: Generated<number>;
   created_at: Timestamp;
   updated_at: Timestamp;
 }
@@ -201,6 +219,8 @@ export interface OutboxTable {
   created_at: Timestamp;
   published_at: Date | null;
   attempts: Generated<number>;
+  next_attempt_at: Generated<Date>;
+  last_error: string | null;
 }
 
 export interface IdempotencyKeysTable {
@@ -415,3 +435,7 @@ export interface Database {
   replenishment_settings: ReplenishmentSettingsTable;
   product_replenishment: ProductReplenishmentTable;
 }
+
+// Migrations 0004-0008 (fulfillment, picking and packing, shipping, payments, after-sales):
+// each area's tables are declared in its own file and merged in here.
+export interface Database extends FulfillmentTables, PickingTables, ShippingTables, PaymentTables, AfterSalesTables {}
