@@ -28,6 +28,19 @@ export const PERMISSIONS = {
   'purchasing:read': ['admin', 'operator', 'warehouse', 'analyst'],
   'purchasing:write': ['admin', 'warehouse'],
   'forecasts:read': ['admin', 'operator', 'warehouse', 'analyst'],
+  // Fulfillment: routing, fulfillment orders, pick waves, packing, shipments. Warehouse
+  // staff run it; operators may re-route and look; analysts look.
+  'fulfillment:read': ['admin', 'operator', 'warehouse', 'analyst'],
+  'fulfillment:write': ['admin', 'warehouse'],
+  'routing:manage': ['admin', 'operator'],
+  // Money: payments, refunds, holds, order edits.
+  'payments:read': ['admin', 'operator', 'analyst'],
+  'payments:manage': ['admin', 'operator'],
+  // Returns: operators approve and refund; warehouse staff receive the parcels.
+  'returns:read': ['admin', 'operator', 'warehouse', 'analyst'],
+  'returns:manage': ['admin', 'operator'],
+  'returns:receive': ['admin', 'operator', 'warehouse'],
+  'webhooks:manage': ['admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;
