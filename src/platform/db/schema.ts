@@ -180,6 +180,8 @@ export interface OrderLinesTable {
   discount_allocated: number;
   total: number;
   backordered: number;
+  /** Units canceled (partial cancel, or removed by an edit); the active quantity is quantity - canceled. */
+  canceled: Generated<number>;
 }
 
 export type AllocationStatus = 'reserved' | 'released' | 'fulfilled';

@@ -57,6 +57,11 @@ from order_allocations a join orders o on o.tenant_id = a.tenant_id and o.id = a
 group by a.tenant_id, a.order_id, a.location_id, o.delivery_type;
 update order_allocations a set fulfillment_order_id = 'ful_' || substr(md5(a.order_id || '/' || a.location_id), 1, 26);
 
+-- Units of a line that will not be delivered: canceled after a partial shipment, or removed
+-- by an order edit. A line's active quantity is quantity - canceled.
+alter table order_lines add column canceled integer not null default 0;
+alter table order_lines add constraint order_lines_canceled check (canceled >= 0 and canceled <= quantity);
+
 -- Ledger reasons for fulfillment: a short pick found fewer units than the books said.
 alter table inventory_movements drop constraint inventory_movements_reason_check;
 alter table inventory_movements add constraint inventory_movements_reason_check check (reason in (
