@@ -11,11 +11,22 @@ import { channelRoutes } from './modules/channels/index.ts';
 import { customerRoutes } from './modules/customers/index.ts';
 import { inventoryRoutes } from './modules/inventory/index.ts';
 import { locationRoutes } from './modules/locations/index.ts';
-import { orderRoutes } from './modules/orders/index.ts';
+import { orderEditRoutes, orderRoutes } from './modules/orders/index.ts';
 import { SessionAuthenticator, userRoutes } from './modules/users/index.ts';
 import { analyticsRoutes } from './modules/analytics/index.ts';
 import { purchasingRoutes } from './modules/purchasing/index.ts';
 import { forecastingRoutes } from './modules/forecasting/index.ts';
+import { returnRoutes } from './modules/returns/index.ts';
+import { surveyRoutes } from './modules/surveys/index.ts';
+import { pickingRoutes } from './modules/picking/index.ts';
+import { packingRoutes } from './modules/packing/index.ts';
+import { shippingRoutes } from './modules/shipping/index.ts';
+import { allocateBackorders, fulfillmentRoutes } from './modules/fulfillment/index.ts';
+import { routingRoutes } from './modules/routing/index.ts';
+import { notificationRoutes } from './modules/notifications/index.ts';
+import { webhookRoutes } from './modules/webhooks/index.ts';
+import { paymentRoutes } from './modules/payments/index.ts';
+import { holdRoutes } from './modules/holds/index.ts';
 
 const REQUEST_ID_PATTERN = /^[A-Za-z0-9._-]{1,64}$/;
 
@@ -62,9 +73,12 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
 
   app.get('/healthz', { config: { permission: 'public' }, schema: { hide: true } }, async () => ({ status: 'ok', database: ctx.db.kind }));
 
-  for (const routes of [accessRoutes, channelRoutes, locationRoutes, catalogRoutes, customerRoutes, inventoryRoutes, orderRoutes,
-    userRoutes, analyticsRoutes,
-    purchasingRoutes, forecastingRoutes]) {
+  // Stock arrivals allocate waiting backorders in their own transaction.
+  await app.register(inventoryRoutes, { ctx, onStockArrived: allocateBackorders });
+  for (const routes of [accessRoutes, channelRoutes, locationRoutes, catalogRoutes, customerRoutes, orderRoutes, orderEditRoutes,
+    userRoutes, analyticsRoutes, returnRoutes, surveyRoutes,
+    purchasingRoutes, forecastingRoutes, pickingRoutes, packingRoutes, shippingRoutes, fulfillmentRoutes, routingRoutes,
+    notificationRoutes, webhookRoutes, paymentRoutes, holdRoutes]) {
     await app.register(routes, { ctx });
   }
   web = options.webRoot === false ? null : await installWebApp(app, options.webRoot);

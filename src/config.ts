@@ -18,6 +18,14 @@ export interface Config {
   dbPoolMax: number;
   /** Seed demo data on first start of an empty database. */
   seedDemo: boolean;
+  /** SMTP server for customer e-mails (smtp://user:pass@host:587, smtps://…); unset → mails are logged, not sent. */
+  smtpUrl: string | undefined;
+  /** The From of customer e-mails. */
+  mailFrom: string;
+  /** Where customers reach this server (links in e-mails: tracking, surveys); no trailing slash. */
+  publicUrl: string;
+  /** NATS server whose JetStream receives every outbox event; unset → no NATS publishing. */
+  natsUrl: string | undefined;
 }
 
 function intFromEnv(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
@@ -26,6 +34,13 @@ function intFromEnv(env: NodeJS.ProcessEnv, name: string, fallback: number): num
   const value = Number(raw);
   if (!Number.isInteger(value) || value < 0) throw new Error(`${name} must be a non-negative integer, got ${raw}`);
   return value;
+}
+
+/** ORDO_PUBLIC_URL without a trailing slash; links in customer e-mails start with it. */
+function publicUrlFromEnv(env: NodeJS.ProcessEnv): string {
+  const raw = env.ORDO_PUBLIC_URL || `http://localhost:${intFromEnv(env, 'PORT', 3000)}`;
+  if (!/^https?:\/\/[^/\s]+/i.test(raw)) throw new Error(`ORDO_PUBLIC_URL must be an http(s) URL, got ${raw}`);
+  return raw.replace(/\/+$/, '');
 }
 
 /** Reads the configuration from the environment. */
@@ -43,5 +58,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     rateLimitPerMinute: intFromEnv(env, 'ORDO_RATE_LIMIT_PER_MINUTE', 0),
     dbPoolMax: intFromEnv(env, 'ORDO_DB_POOL_MAX', 10),
     seedDemo: env.ORDO_SEED_DEMO !== 'false',
+    smtpUrl: env.ORDO_SMTP_URL || undefined,
+    mailFrom: env.ORDO_MAIL_FROM || 'Ordo <no-reply@ordo.local>',
+    publicUrl: publicUrlFromEnv(env),
+    natsUrl: env.ORDO_NATS_URL || undefined,
   };
 }

@@ -9,6 +9,10 @@ import { DEFAULT_WEB_ROOT, pruneIdempotencyKeys } from './platform/http/index.ts
 import { seedDemo } from './seed/index.ts';
 import { ensureDemoAdmin, pruneAuthRecords } from './modules/users/index.ts';
 import { startForecastJob } from './modules/forecasting/index.ts';
+import { startOutboxRelay } from './platform/outbox/index.ts';
+import { startNotificationSender } from './modules/notifications/index.ts';
+import { startWebhookWorker } from './modules/webhooks/index.ts';
+import { startPaymentWorker } from './modules/payments/index.ts';
 import type { Db } from './platform/db/index.ts';
 
 const PRUNE_INTERVAL_MS = 3_600_000;
@@ -56,6 +60,10 @@ export async function startServer(config: Config, options: { seed?: boolean; qui
   }, PRUNE_INTERVAL_MS);
   prune.unref();
   startForecastJob(db.kysely, app.log); // demand, forecasts and policies: 30 s after start, then every ORDO_FORECAST_INTERVAL_MINUTES (60)
+  // After commit, from the outbox: events to subscribers (mails, webhook deliveries) and NATS; then mails and webhooks out.
+  const workers = [startOutboxRelay(db.kysely, app.log, config), startNotificationSender(db.kysely, app.log, config), startWebhookWorker(db.kysely, app.log),
+    // Provider calls left pending after commit (retries with backoff) and expired payment_declined holds.
+    startPaymentWorker(db.kysely, app.log)];
 
   let closing = false;
   const shutdown = async (signal: string) => {
@@ -64,6 +72,7 @@ export async function startServer(config: Config, options: { seed?: boolean; qui
     app.log.info({ signal }, 'shutting down');
     clearInterval(prune);
     await app.close();
+    await Promise.all(workers.map((w) => w.stop()));
     await db.close();
     process.exit(0);
   };

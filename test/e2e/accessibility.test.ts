@@ -1,32 +1,18 @@
 // axe-core on the main pages (no critical violations), keyboard sign-in, and the app
 // at a phone's width (390 px): nothing wider than the screen, navigation in a drawer.
-import { describe, test, before, after } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Browser, Page } from 'playwright-core';
-import { ADMIN, ensureWebBuilt, startShop, type Shop } from './support/shop.ts';
-import { axeViolations, eventually, horizontalOverflow, isFocused, launchBrowser, screenshot, signIn, SKIP_BROWSER } from './support/browser.ts';
+import { ADMIN } from './support/shop.ts';
+import { withShopAndBrowser } from './support/suite.ts';
+import { axeViolations, eventually, horizontalOverflow, isFocused, screenshot, signIn, SKIP_BROWSER } from './support/browser.ts';
 
 describe('web app: accessibility and small screens', { skip: SKIP_BROWSER }, () => {
-  let shop: Shop;
-  let browser: Browser;
-  before(async () => {
-    ensureWebBuilt();
-    [shop, browser] = await Promise.all([startShop(), launchBrowser()]);
-  });
-  after(async () => {
-    await browser?.close();
-    await shop?.close();
-  });
-
-  async function newPage(width: number, height: number): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width, height } });
-    context.setDefaultTimeout(10_000);
-    return context.newPage();
-  }
+  const suite = withShopAndBrowser();
+  const newPage = (width: number, height: number) => suite.newPage({ width, height });
 
   test('signs in with the keyboard alone', async () => {
     const page = await newPage(1280, 800);
-    await page.goto(shop.base);
+    await page.goto(suite.shop.base);
     const email = page.getByLabel('E-mail');
     await email.waitFor();
     await eventually(() => isFocused(email), 'the e-mail field has the focus');
@@ -40,17 +26,17 @@ describe('web app: accessibility and small screens', { skip: SKIP_BROWSER }, () 
 
   test('axe-core finds no critical violations on the dashboard, orders, an order and inventory', async () => {
     const page = await newPage(1280, 900);
-    const orders = await shop.api('GET', '/v1/orders?limit=1');
+    const orders = await suite.shop.api('GET', '/v1/orders?limit=1');
     const pages: [string, string, string][] = [
       ['/', 'Dashboard', 'dashboard'],
       ['/orders', 'Orders', 'orders'],
       [`/orders/${orders.data[0].number}`, `Order #${orders.data[0].number}`, 'order-detail'],
       ['/inventory', 'Inventory', 'inventory'],
     ];
-    await signIn(page, shop.base, '/');
+    await signIn(page, suite.shop.base, '/');
     const report: string[] = [];
     for (const [path, heading, name] of pages) {
-      await page.goto(shop.base + path);
+      await page.goto(suite.shop.base + path);
       await page.getByRole('heading', { name: heading, level: 1 }).waitFor();
       await page.getByRole('status').filter({ hasText: /Loading/ }).first().waitFor({ state: 'detached' }).catch(() => undefined);
       await page.getByRole('table').first().waitFor();
@@ -66,14 +52,14 @@ describe('web app: accessibility and small screens', { skip: SKIP_BROWSER }, () 
 
   test('the other pages load their data and have no critical or serious axe violations either', async () => {
     const page = await newPage(1280, 900);
-    const customers = await shop.api('GET', '/v1/customers?limit=1');
+    const customers = await suite.shop.api('GET', '/v1/customers?limit=1');
     const pages: [string, string][] = [
       ['/products', 'Products'], ['/customers', 'Customers'], [`/customers/${customers.data[0].id}`, customers.data[0].name],
       ['/locations', 'Locations'], ['/channels', 'Channels'], ['/settings/api-keys', 'API keys'], ['/settings/users', 'Users'],
     ];
-    await signIn(page, shop.base, '/products');
+    await signIn(page, suite.shop.base, '/products');
     for (const [path, heading] of pages) {
-      await page.goto(shop.base + path);
+      await page.goto(suite.shop.base + path);
       await page.getByRole('heading', { name: heading, level: 1 }).waitFor();
       await page.getByRole('table').first().getByRole('row').nth(1).waitFor();
       const bad = (await axeViolations(page)).filter((v) => v.impact === 'critical' || v.impact === 'serious');
@@ -84,7 +70,7 @@ describe('web app: accessibility and small screens', { skip: SKIP_BROWSER }, () 
 
   test('settings: a new API key is shown once and can be revoked; a new user can sign in', async () => {
     const page = await newPage(1280, 900);
-    await signIn(page, shop.base, '/settings/api-keys');
+    await signIn(page, suite.shop.base, '/settings/api-keys');
     await page.getByLabel('Name').fill('Marketplace feed');
     await page.getByLabel('Role').selectOption('analyst');
     await page.getByRole('button', { name: 'Create key' }).click();
@@ -93,7 +79,7 @@ describe('web app: accessibility and small screens', { skip: SKIP_BROWSER }, () 
     const keys = page.getByRole('table', { name: 'API keys' });
     await keys.getByRole('cell', { name: 'Marketplace feed', exact: true }).waitFor();
     await screenshot(page, 'settings-api-key-created');
-    const asKey = await fetch(`${shop.base}/v1/orders?limit=1`, { headers: { authorization: `Bearer ${secret}` } });
+    const asKey = await fetch(`${suite.shop.base}/v1/orders?limit=1`, { headers: { authorization: `Bearer ${secret}` } });
     assert.equal(asKey.status, 200);
     await keys.getByRole('button', { name: 'Revoke Marketplace feed' }).click();
     await page.getByRole('dialog', { name: 'Revoke this key?' }).getByRole('button', { name: 'Revoke key' }).click();
@@ -102,20 +88,20 @@ describe('web app: accessibility and small screens', { skip: SKIP_BROWSER }, () 
     await page.getByRole('table', { name: 'API keys' }).waitFor();
     assert.equal(await page.getByText(secret ?? '').count(), 0, 'the secret is not shown again');
 
-    await page.goto(`${shop.base}/settings/users`);
-    await page.getByLabel('E-mail').fill('olga.operator@shop.test');
+    await page.goto(`${suite.shop.base}/settings/users`);
+    await page.getByLabel('E-mail').fill('olga.operator@suite.shop.test');
     await page.getByLabel('Role').selectOption('operator');
     await page.getByLabel('First password').fill('operator-pass-1');
     await page.getByRole('button', { name: 'Create user' }).click();
-    await page.getByRole('table', { name: 'Users' }).getByRole('cell', { name: 'olga.operator@shop.test', exact: true }).waitFor();
-    const login = await fetch(`${shop.base}/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'olga.operator@shop.test', password: 'operator-pass-1' }) });
+    await page.getByRole('table', { name: 'Users' }).getByRole('cell', { name: 'olga.operator@suite.shop.test', exact: true }).waitFor();
+    const login = await fetch(`${suite.shop.base}/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'olga.operator@suite.shop.test', password: 'operator-pass-1' }) });
     assert.equal(login.status, 200);
     await page.context().close();
   });
 
   test('renders at 390 px wide: no page wider than the screen, navigation in a drawer', async () => {
     const page = await newPage(390, 844);
-    await signIn(page, shop.base, '/');
+    await signIn(page, suite.shop.base, '/');
     await page.getByRole('heading', { name: 'Dashboard', level: 1 }).waitFor();
     await page.getByRole('heading', { name: 'Low stock' }).waitFor();
     const overflow = () => horizontalOverflow(page);

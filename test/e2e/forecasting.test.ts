@@ -1,21 +1,16 @@
 // In a real browser: a product's forecast chart after a forecasting pass, then a draft
 // purchase order from a replenishment suggestion, listed and submitted.
-import { describe, test, before, after } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Browser } from 'playwright-core';
 import { DEFAULT_TENANT_ID } from '../../src/modules/access/index.ts';
 import { addDays, runForecastingPass, runForecasts, utcDay } from '../../src/modules/forecasting/index.ts';
-import { ensureWebBuilt, startShop, type Shop } from './support/shop.ts';
-import { launchBrowser, screenshot, signIn, SKIP_BROWSER } from './support/browser.ts';
+import { withShopAndBrowser } from './support/suite.ts';
+import { screenshot, signIn, SKIP_BROWSER } from './support/browser.ts';
 
 const HISTORY_DAYS = 8 * 7;
 
 describe('web app: forecasting and replenishment', { skip: SKIP_BROWSER }, () => {
-  let shop: Shop;
-  let browser: Browser;
-  before(async () => {
-    ensureWebBuilt();
-    [shop, browser] = await Promise.all([startShop(), launchBrowser()]);
+  const suite = withShopAndBrowser(async (shop) => {
     await shop.api('POST', '/v1/suppliers', { code: 'ACME', name: 'Acme Supplies', currency: 'USD', lead_time_days: 14 });
     // shop.api's type lists the methods the other tests use; PUT goes through the same way.
     const put = shop.api as (method: string, url: string, body: unknown) => Promise<unknown>;
@@ -33,15 +28,10 @@ describe('web app: forecasting and replenishment', { skip: SKIP_BROWSER }, () =>
     const run = await runForecasts(db, DEFAULT_TENANT_ID);
     assert.ok(run.items >= 1);
   });
-  after(async () => {
-    await browser?.close();
-    await shop?.close();
-  });
 
   test('the product page charts the forecast; a suggestion becomes a purchase order', async () => {
-    const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
-    context.setDefaultTimeout(10_000);
-    const page = await context.newPage();
+    const { shop } = suite;
+    const page = await suite.newPage({ width: 1440, height: 900 });
     await signIn(page, shop.base, '/products');
     await page.getByRole('link', { name: 'CAP', exact: true }).click();
     await page.getByRole('heading', { level: 1, name: /CAP · Canvas cap/ }).waitFor();
@@ -83,6 +73,6 @@ describe('web app: forecasting and replenishment', { skip: SKIP_BROWSER }, () =>
     await orders.getByText('Ordered', { exact: true }).waitFor();
     await orders.getByRole('button', { name: `Receive purchase order ${listed[0].number}` }).waitFor();
     await screenshot(page, 'replenishment');
-    await context.close();
+    await page.context().close();
   });
 });

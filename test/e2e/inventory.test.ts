@@ -1,29 +1,17 @@
 // In a real browser: adjust stock with a reason and see the new level, the table and
 // the movement history follow.
-import { describe, test, before, after } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Browser } from 'playwright-core';
-import { ensureWebBuilt, startShop, type Shop } from './support/shop.ts';
-import { eventually, isFocused, launchBrowser, screenshot, signIn, SKIP_BROWSER } from './support/browser.ts';
+import { withShopAndBrowser } from './support/suite.ts';
+import { eventually, isFocused, screenshot, signIn, SKIP_BROWSER } from './support/browser.ts';
 
 describe('web app: inventory', { skip: SKIP_BROWSER }, () => {
-  let shop: Shop;
-  let browser: Browser;
-  before(async () => {
-    ensureWebBuilt();
-    [shop, browser] = await Promise.all([startShop(), launchBrowser()]);
-  });
-  after(async () => {
-    await browser?.close();
-    await shop?.close();
-  });
+  const suite = withShopAndBrowser();
 
   test('an adjustment shows the new level and lands in the movement history', async () => {
-    const before = (await shop.api('GET', '/v1/inventory/levels?sku=CAP&location=WH-1')).data[0];
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-    context.setDefaultTimeout(10_000);
-    const page = await context.newPage();
-    await signIn(page, shop.base, '/inventory?sku=CAP');
+    const before = (await suite.shop.api('GET', '/v1/inventory/levels?sku=CAP&location=WH-1')).data[0];
+    const page = await suite.newPage({ width: 1280, height: 900 });
+    await signIn(page, suite.shop.base, '/inventory?sku=CAP');
     const levels = page.getByRole('table', { name: 'Inventory levels' });
     await levels.getByRole('row').nth(1).waitFor();
     await levels.getByRole('button', { name: 'Adjust CAP at WH-1' }).click();
@@ -42,7 +30,7 @@ describe('web app: inventory', { skip: SKIP_BROWSER }, () => {
     const history = page.getByRole('table', { name: 'Stock movements' });
     await history.getByText('Delivery from supplier').waitFor();
     await history.getByRole('cell', { name: '+12', exact: true }).waitFor();
-    assert.equal((await shop.api('GET', '/v1/inventory/levels?sku=CAP&location=WH-1')).data[0].on_hand, expected.on_hand);
+    assert.equal((await suite.shop.api('GET', '/v1/inventory/levels?sku=CAP&location=WH-1')).data[0].on_hand, expected.on_hand);
     await screenshot(page, 'inventory-adjusted');
 
     // A removal beyond what is unreserved is refused by the server, in its words.
@@ -51,6 +39,6 @@ describe('web app: inventory', { skip: SKIP_BROWSER }, () => {
     await page.getByRole('button', { name: 'Save adjustment' }).click();
     await page.getByRole('alert').getByText('insufficient_inventory').waitFor();
     await page.getByRole('alert').getByText(/Cannot remove \d+ of CAP at WH-1/).waitFor();
-    await context.close();
+    await page.context().close();
   });
 });

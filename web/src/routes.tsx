@@ -20,6 +20,13 @@ import { Loading } from './ui/States.tsx';
 const DashboardPage = lazy(() => import('./pages/dashboard/DashboardPage.tsx').then((m) => ({ default: m.DashboardPage })));
 const ProductForecastPage = lazy(() => import('./pages/forecasting/ProductForecastPage.tsx').then((m) => ({ default: m.ProductForecastPage })));
 const ReplenishmentPage = lazy(() => import('./pages/forecasting/ReplenishmentPage.tsx').then((m) => ({ default: m.ReplenishmentPage })));
+// Fulfillment pages load on first use (warehouse staff; their own stylesheet).
+const WavesPage = lazy(() => import('./pages/fulfillment/WavesPage.tsx').then((m) => ({ default: m.WavesPage })));
+const WaveDetailPage = lazy(() => import('./pages/fulfillment/WaveDetailPage.tsx').then((m) => ({ default: m.WaveDetailPage })));
+const PackStationPage = lazy(() => import('./pages/fulfillment/PackStationPage.tsx').then((m) => ({ default: m.PackStationPage })));
+const ShipmentsPage = lazy(() => import('./pages/fulfillment/ShipmentsPage.tsx').then((m) => ({ default: m.ShipmentsPage })));
+const ShipmentDetailPage = lazy(() => import('./pages/fulfillment/ShipmentDetailPage.tsx').then((m) => ({ default: m.ShipmentDetailPage })));
+const PickupsPage = lazy(() => import('./pages/fulfillment/PickupsPage.tsx').then((m) => ({ default: m.PickupsPage })));
 
 interface Route { path: string; permission: Permission; page: ComponentType<{ params: Record<string, string> }> }
 
@@ -34,6 +41,12 @@ const ROUTES: Route[] = [
   { path: '/customers', permission: 'customers:read', page: CustomersPage },
   { path: '/customers/:customer', permission: 'customers:read', page: CustomerDetailPage },
   { path: '/locations', permission: 'settings:read', page: LocationsPage },
+  { path: '/fulfillment/waves', permission: 'fulfillment:read', page: WavesPage },
+  { path: '/fulfillment/waves/:wave', permission: 'fulfillment:read', page: WaveDetailPage },
+  { path: '/fulfillment/pack', permission: 'fulfillment:read', page: PackStationPage },
+  { path: '/fulfillment/shipments', permission: 'fulfillment:read', page: ShipmentsPage },
+  { path: '/fulfillment/shipments/:shipment', permission: 'fulfillment:read', page: ShipmentDetailPage },
+  { path: '/fulfillment/pickups', permission: 'fulfillment:read', page: PickupsPage },
   { path: '/channels', permission: 'settings:read', page: ChannelsPage },
   { path: '/settings/api-keys', permission: 'keys:manage', page: ApiKeysPage },
   { path: '/settings/users', permission: 'users:manage', page: UsersPage },

@@ -1,2 +1,3 @@
 export { analyticsRoutes } from './analytics.routes.ts';
 export { summary, SUMMARY_WINDOW_DAYS_MAX } from './summary.service.ts';
+export { feedbackReport, type FeedbackGroup } from './feedback.service.ts';

@@ -8,12 +8,15 @@ import { createProduct, getProduct, getProductRow, listChannelPricesOf, listProd
 
 const Policy = Type.Enum(['deny', 'continue'], { description: 'continue = sell into backorder' });
 const Barcode = Type.String({ minLength: 1, maxLength: 64 });
+/** An outside edge of the product as packed, in millimetres (packing suggests boxes from them). */
+const EdgeMm = Type.Integer({ minimum: 1, maximum: 100_000 });
 
 const ProductInput = StrictObject({
   sku: Sku, name: Name, price: MoneyAmount, currency: Currency,
   weight_g: Type.Optional(Type.Integer({ minimum: 0, maximum: 10_000_000 })),
   barcode: Type.Optional(Barcode),
   inventory_policy: Type.Optional(Policy),
+  length_mm: Type.Optional(EdgeMm), width_mm: Type.Optional(EdgeMm), height_mm: Type.Optional(EdgeMm),
 });
 
 const ProductPatch = StrictObject({
@@ -22,6 +25,8 @@ const ProductPatch = StrictObject({
   barcode: Type.Optional(Type.Union([Barcode, Type.Null()])),
   inventory_policy: Type.Optional(Policy),
   active: Type.Optional(Type.Boolean()),
+  length_mm: Type.Optional(Type.Union([EdgeMm, Type.Null()])), width_mm: Type.Optional(Type.Union([EdgeMm, Type.Null()])),
+  height_mm: Type.Optional(Type.Union([EdgeMm, Type.Null()])),
 });
 
 const SkuParams = Type.Object({ sku: Type.String({ maxLength: 64 }) });

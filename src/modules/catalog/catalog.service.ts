@@ -10,12 +10,14 @@ import { toProductView, type ProductRow, type ProductView } from './product.ts';
 export interface ProductInput {
   sku: string; name: string; price: number; currency: string;
   weight_g?: number | undefined; barcode?: string | undefined; inventory_policy?: 'deny' | 'continue' | undefined;
+  length_mm?: number | undefined; width_mm?: number | undefined; height_mm?: number | undefined;
 }
 
 export interface ProductPatch {
   name?: string | undefined; price?: number | undefined; currency?: string | undefined;
   weight_g?: number | null | undefined; barcode?: string | null | undefined;
   inventory_policy?: 'deny' | 'continue' | undefined; active?: boolean | undefined;
+  length_mm?: number | null | undefined; width_mm?: number | null | undefined; height_mm?: number | null | undefined;
 }
 
 function conflict(error: unknown, sku: string, barcode: string | null | undefined): never {
@@ -30,6 +32,7 @@ export async function createProduct(db: Kdb, tenantId: string, input: ProductInp
     const row = await db.insertInto('products').values({
       tenant_id: tenantId, id: newId('prd'), sku: input.sku, name: input.name, price: input.price, currency: input.currency,
       weight_g: input.weight_g ?? null, barcode: input.barcode ?? null, inventory_policy: input.inventory_policy ?? 'deny',
+      length_mm: input.length_mm ?? null, width_mm: input.width_mm ?? null, height_mm: input.height_mm ?? null,
     }).returningAll().executeTakeFirstOrThrow();
     return toProductView(row);
   } catch (error) {

@@ -1,6 +1,12 @@
 export { inventoryRoutes } from './inventory.routes.ts';
 export { adjustInventory, availability, listLevels, listMovements, ADJUSTMENT_REASONS, type AdjustmentReason, type LevelView } from './inventory.service.ts';
-export { lockLevels, lockLevelsQuery, type LevelRow } from './inventory.repository.ts';
+export { lockLevels, lockLevelsQuery, unreserve, type LevelRow } from './inventory.repository.ts';
 export { prepareReservation, reserveForOrder, releaseOrderReservations, stockChangedProblem, type AllocationInput, type AllocationRecord, type FulfillmentTarget, type PreparedReservation } from './reservations.ts';
 export type { StatementParts } from './inventory.repository.ts';
 export { verifyInventory, type Drift } from './verify.ts';
+export { availableFromLevels, readAvailableStock, type AvailableStock } from './stock-snapshot.ts';
+export { insertMovements, type MovementInput } from './inventory.repository.ts';
+export { setBin, BIN_PATTERN, type BinView } from './bins.ts';
+export { addOnHand, removeOnHand } from './inventory.repository.ts';
+export { releaseAllocations } from './release.ts';
+export { lockLevelPairs, type StockArrivalHook } from './level-locks.ts';

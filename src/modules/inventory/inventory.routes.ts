@@ -4,13 +4,24 @@ import { Type } from 'typebox';
 import type { AppContext } from '../../app-context.ts';
 import { Code, PageQuery, Sku, StrictObject, invalid, runCommand } from '../../platform/http/index.ts';
 import { principalOf } from '../access/index.ts';
-import { ADJUSTMENT_REASONS, adjustInventory, availability, listLevels, listMovements } from './inventory.service.ts';
+import { ADJUSTMENT_REASONS, availability, listLevels, listMovements } from './inventory.service.ts';
+import { BIN_PATTERN, setBin } from './bins.ts';
+import { adjustWithArrival, transferWithArrival } from './arrivals.ts';
+import type { StockArrivalHook } from './level-locks.ts';
 
 const AdjustmentInput = StrictObject({
   sku: Sku,
   location: Code,
   delta: Type.Integer({ minimum: -1_000_000, maximum: 1_000_000, not: { const: 0 } }),
   reason: Type.Enum(ADJUSTMENT_REASONS),
+  note: Type.Optional(Type.String({ maxLength: 500 })),
+});
+
+const TransferInput = StrictObject({
+  sku: Sku,
+  from: Code,
+  to: Code,
+  quantity: Type.Integer({ minimum: 1, maximum: 1_000_000 }),
   note: Type.Optional(Type.String({ maxLength: 500 })),
 });
 
@@ -27,7 +38,8 @@ function decodeKey(cursor: string | undefined, arity: number): unknown[] | null 
   throw invalid('query.cursor', 'is not a valid cursor');
 }
 
-export const inventoryRoutes: FastifyPluginAsync<{ ctx: AppContext }> = async (fastify, { ctx }) => {
+/** `onStockArrived` runs in the transaction of every arrival (backorder allocation; see app.ts). */
+export const inventoryRoutes: FastifyPluginAsync<{ ctx: AppContext; onStockArrived: StockArrivalHook }> = async (fastify, { ctx, onStockArrived }) => {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   const db = ctx.db.kysely;
   const tags = ['inventory'];
@@ -35,7 +47,22 @@ export const inventoryRoutes: FastifyPluginAsync<{ ctx: AppContext }> = async (f
   app.post('/v1/inventory/adjustments', { config: { permission: 'inventory:write' }, schema: { tags, body: AdjustmentInput } }, async (request, reply) => {
     const principal = principalOf(request);
     const body = request.body;
-    return runCommand(db, principal.tenantId, request, reply, async (trx) => ({ status: 201, body: await adjustInventory(trx, principal.tenantId, principal.actor, body) }));
+    return runCommand(db, principal.tenantId, request, reply, async (trx) => ({ status: 201, body: await adjustWithArrival(trx, principal.tenantId, principal.actor, body, onStockArrived) }));
+  });
+
+  app.post('/v1/inventory/transfers', { config: { permission: 'inventory:write' }, schema: { tags, body: TransferInput } }, async (request, reply) => {
+    const principal = principalOf(request);
+    const body = request.body;
+    return runCommand(db, principal.tenantId, request, reply, async (trx) => ({ status: 201, body: await transferWithArrival(trx, principal.tenantId, principal.actor, body, onStockArrived) }));
+  });
+
+  app.put('/v1/inventory/bins', {
+    config: { permission: 'inventory:write' },
+    schema: { tags, body: StrictObject({ sku: Sku, location: Code, bin: Type.Union([Type.String({ pattern: BIN_PATTERN, description: 'e.g. A-03-2 (aisle-rack-shelf)' }), Type.Null()]) }) },
+  }, async (request, reply) => {
+    const principal = principalOf(request);
+    const body = request.body;
+    return runCommand(db, principal.tenantId, request, reply, async (trx) => ({ status: 200, body: await setBin(trx, principal.tenantId, body) }));
   });
 
   app.get('/v1/inventory/levels', {

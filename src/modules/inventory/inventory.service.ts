@@ -11,7 +11,7 @@ export type AdjustmentReason = (typeof ADJUSTMENT_REASONS)[number];
 /** The sign each reason allows: a receipt adds, damage and loss remove, the rest either. */
 const REASON_SIGN: Record<AdjustmentReason, 1 | -1 | 0> = { receipt: 1, damage: -1, loss: -1, count: 0, correction: 0 };
 
-export interface LevelView { sku: string; location: string; on_hand: number; reserved: number; available: number }
+export interface LevelView { sku: string; location: string; on_hand: number; reserved: number; available: number; bin?: string | null }
 
 export interface AdjustmentInput { sku: string; location: string; delta: number; reason: AdjustmentReason; note?: string | undefined }
 
@@ -58,13 +58,13 @@ export async function listLevels(db: Kdb, tenantId: string, filter: { sku?: stri
   let query = db.selectFrom('inventory_levels as l')
     .innerJoin('products as p', (j) => j.onRef('p.tenant_id', '=', 'l.tenant_id').onRef('p.id', '=', 'l.product_id'))
     .innerJoin('locations as c', (j) => j.onRef('c.tenant_id', '=', 'l.tenant_id').onRef('c.id', '=', 'l.location_id'))
-    .select(['p.sku', 'c.code as location', 'l.on_hand', 'l.reserved'])
+    .select(['p.sku', 'c.code as location', 'l.on_hand', 'l.reserved', 'l.bin'])
     .where('l.tenant_id', '=', tenantId);
   if (filter.sku) query = query.where('p.sku', '=', filter.sku);
   if (filter.location) query = query.where('c.code', '=', filter.location);
   if (filter.after) query = query.where(sql<boolean>`(p.sku, c.code) > (${filter.after[0]}, ${filter.after[1]})`);
   const rows = await query.orderBy('p.sku').orderBy('c.code').limit(filter.limit + 1).execute();
-  return rows.map((r) => ({ sku: r.sku, location: r.location, on_hand: r.on_hand, reserved: r.reserved, available: r.on_hand - r.reserved }));
+  return rows.map((r) => ({ sku: r.sku, location: r.location, on_hand: r.on_hand, reserved: r.reserved, available: r.on_hand - r.reserved, bin: r.bin }));
 }
 
 /** What can be sold of a SKU now, in total and per location. */

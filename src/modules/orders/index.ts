@@ -1,8 +1,13 @@
 export { orderRoutes } from './orders.routes.ts';
+export { orderEditRoutes } from './edits/edit.routes.ts';
 export { createOrder, type IntakeOptions } from './intake.service.ts';
 export { applyOrderAction } from './lifecycle.service.ts';
 export { listOrders, loadOrderView, orderTimeline } from './orders.queries.ts';
 export { ORDER_STATUSES, ORDER_TRANSITIONS, ORDER_ACTIONS, type OrderStatus, type OrderAction } from './order.states.ts';
 export { OrderInput, LINES_PER_ORDER_MAX, LINE_QUANTITY_MAX } from './order.schemas.ts';
 export { computeTotals, ORDER_AMOUNT_MAX } from './order.totals.ts';
-export type { OrderView, OrderLineView } from './order.view.ts';
+export type { OrderView, OrderLineView, OrderShipmentView } from './order.view.ts';
+export { deriveFulfillmentStatus } from './order.view.ts';
+export { derivePaymentStatus, type PaymentFacts, type PaymentStatus } from './order.view.ts';
+export { recordEvents, transitionStatus, type TimelineEvent } from './orders.repository.ts';
+export { getOrderRecordFor } from './orders.queries.ts';

@@ -13,6 +13,7 @@ import type { OutboxEvent } from '../../platform/outbox.ts';
 import { newId } from '../../platform/ids.ts';
 import { normalizeEmail, type CustomerInput } from '../customers/index.ts';
 import { lockLevelsQuery, type LevelRow, type StatementParts } from '../inventory/index.ts';
+import type { Point, RoutingSettingsRow } from '../routing/index.ts';
 import type { TimelineEvent } from './orders.repository.ts';
 
 export interface IntakeChannel { id: string; code: string }
@@ -24,7 +25,7 @@ export interface IntakeProduct {
 
 export interface IntakeLocation {
   id: string; code: string; priority: number; latitude: number | null; longitude: number | null;
-  active: boolean; pickup: boolean;
+  active: boolean; ships: boolean; pickup: boolean;
 }
 
 /** What intake reads before it writes: one consistent snapshot, no locks taken. */
@@ -34,8 +35,14 @@ export interface IntakeSnapshot {
   products: IntakeProduct[];
   /** The channel's price per product id, in the order's currency. */
   channelPrices: Map<string, number>;
-  /** The pickup location by code (if any), else every active location that ships. */
+  /** Every active location (routing judges which can serve the order), and the pickup location by code if any. */
   locations: IntakeLocation[];
+  /** The tenant's routing rules row, if it has one. */
+  routingSettings: RoutingSettingsRow | null;
+  /** The position of the shipping address's postal code, when it has no coordinates of its own. */
+  centroid: Point | null;
+  /** Whether the tenant has active hold rules (intake evaluates them only then). */
+  hasHoldRules: boolean;
 }
 
 interface SnapshotRow {
@@ -43,16 +50,24 @@ interface SnapshotRow {
   products: IntakeProduct[];
   channel_prices: { product_id: string; price: number }[];
   locations: IntakeLocation[];
+  routing_settings: RoutingSettingsRow | null;
+  centroid: Point | null;
+  has_hold_rules: boolean;
 }
 
 /**
- * Reads the channel, the products, their channel prices and the candidate locations
- * in one statement. JSON carries the rows so one result row holds all four sets (prices
- * are bigint; JSON numbers are exact far beyond the largest MoneyAmount).
+ * Reads the channel, the products, their channel prices, the candidate locations, the
+ * tenant's routing rules and the address's postal-code centroid in one statement. JSON
+ * carries the rows so one result row holds all the sets (prices are bigint; JSON numbers
+ * are exact far beyond the largest MoneyAmount).
  */
-export async function loadIntakeSnapshot(db: Kdb, tenantId: string, query: { channel: string; skus: readonly string[]; currency: string; pickupLocation: string | null }): Promise<IntakeSnapshot> {
+export async function loadIntakeSnapshot(db: Kdb, tenantId: string, query: {
+  channel: string; skus: readonly string[]; currency: string; pickupLocation: string | null;
+  /** The shipping address's country and postal-code keys, when routing needs its centroid. */
+  postal: { country: string; keys: readonly string[] } | null;
+}): Promise<IntakeSnapshot> {
   const skus = [...query.skus];
-  const locationFilter = query.pickupLocation === null ? sql`l.ships and l.active` : sql`l.code = ${query.pickupLocation}`;
+  const locationFilter = sql`(l.active or l.code = ${query.pickupLocation}::text)`;
   const { rows } = await sql<SnapshotRow>`
     select
       (select json_build_object('id', c.id, 'code', c.code) from channels c where c.tenant_id = ${tenantId} and c.code = ${query.channel}) as channel,
@@ -66,8 +81,14 @@ export async function loadIntakeSnapshot(db: Kdb, tenantId: string, query: { cha
          where cp.tenant_id = ${tenantId} and c.code = ${query.channel} and cp.currency = ${query.currency}
            and p.sku = any(${skus}::text[])) as channel_prices,
       (select coalesce(json_agg(json_build_object('id', l.id, 'code', l.code, 'priority', l.priority, 'latitude', l.latitude,
-                'longitude', l.longitude, 'active', l.active, 'pickup', l.pickup)), '[]'::json)
-         from locations l where l.tenant_id = ${tenantId} and ${locationFilter}) as locations`.execute(db);
+                'longitude', l.longitude, 'active', l.active, 'ships', l.ships, 'pickup', l.pickup)), '[]'::json)
+         from locations l where l.tenant_id = ${tenantId} and ${locationFilter}) as locations,
+      (select json_build_object('use_distance', r.use_distance, 'max_splits', r.max_splits, 'min_split_order_value', r.min_split_order_value)
+         from routing_settings r where r.tenant_id = ${tenantId}) as routing_settings,
+      (select json_build_object('latitude', z.latitude, 'longitude', z.longitude)
+         from postal_code_centroids z where z.country = ${query.postal?.country ?? null}::text and z.postal_code = any(${[...(query.postal?.keys ?? [])]}::text[])
+         order by length(z.postal_code) desc limit 1) as centroid,
+      exists (select 1 from hold_rules h where h.tenant_id = ${tenantId} and h.active) as has_hold_rules`.execute(db);
   const row = rows[0];
   if (!row) throw new Error('intake snapshot returned no row');
   return {
@@ -75,6 +96,9 @@ export async function loadIntakeSnapshot(db: Kdb, tenantId: string, query: { cha
     products: row.products,
     channelPrices: new Map(row.channel_prices.map((p) => [p.product_id, p.price])),
     locations: row.locations,
+    routingSettings: row.routing_settings,
+    centroid: row.centroid,
+    hasHoldRules: row.has_hold_rules,
   };
 }
 

@@ -5,11 +5,13 @@ import type { Kdb } from '../../platform/db/index.ts';
 import { newId } from '../../platform/ids.ts';
 import { Problem, type ProblemFieldError } from '../../platform/http/index.ts';
 import { orderNumberSequence, type Principal } from '../access/index.ts';
-import { prepareReservation, stockChangedProblem, type AllocationInput } from '../inventory/index.ts';
-import { planRouting, type Candidate, type Demand, type RoutingPlan } from '../routing/index.ts';
+import { holdAndChargeAtIntake } from '../payments/index.ts';
+import { prepareReservation, stockChangedProblem, type AllocationInput, type AllocationRecord } from '../inventory/index.ts';
+import { planRouting, postalCodeKeys, rulesFromRow, type Candidate, type Demand, type RoutingDelivery, type RoutingPlan } from '../routing/index.ts';
 import type { OrderInput } from './order.schemas.ts';
 import { computeTotals } from './order.totals.ts';
-import { toOrderView, type OrderLineView, type OrderView } from './order.view.ts';
+import { listPrice } from './order.pricing.ts';
+import { toOrderView, type OrderFulfillmentOrderView, type OrderLineView, type OrderView } from './order.view.ts';
 import { insertOrderContents, insertOrderLockingLevels, loadIntakeSnapshot, type IntakeLocation, type IntakeProduct, type IntakeSnapshot } from './intake.repository.ts';
 
 type ProductRow = IntakeProduct;
@@ -45,7 +47,7 @@ function priceLines(snapshot: IntakeSnapshot, input: OrderInput, products: Map<s
   const prices = input.lines.map((line, i) => {
     if (line.unit_price !== undefined) return line.unit_price;
     const product = products.get(line.sku) as ProductRow;
-    const price = snapshot.channelPrices.get(product.id) ?? (product.currency === input.currency ? product.price : undefined);
+    const price = listPrice(snapshot.channelPrices, product, input.currency);
     if (price === undefined) errors.push({ path: `lines[${i}].unit_price`, message: `no ${input.currency} price for ${line.sku}; send unit_price` });
     return price ?? 0;
   });
@@ -53,20 +55,39 @@ function priceLines(snapshot: IntakeSnapshot, input: OrderInput, products: Map<s
   return prices;
 }
 
+/** Every active location is a candidate; routing's capability rule decides which can serve the delivery. */
 function candidateLocations(snapshot: IntakeSnapshot, input: OrderInput): { candidates: Candidate[]; pickupId: string | null; pickupCode: string | null } {
   const delivery = input.delivery ?? { type: 'ship' as const };
+  const candidates = snapshot.locations.filter((l) => l.active).map(toCandidate);
   if (delivery.type === 'pickup') {
     const location = snapshot.locations.find((l) => l.code === delivery.location);
     if (!location || !location.active) refuse([{ path: 'delivery.location', message: `unknown location ${delivery.location}` }]);
     if (!location.pickup) refuse([{ path: 'delivery.location', message: `location ${delivery.location} does not offer pickup` }]);
-    return { candidates: [toCandidate(location)], pickupId: location.id, pickupCode: location.code };
+    return { candidates, pickupId: location.id, pickupCode: location.code };
   }
   if (!input.shipping_address) refuse([{ path: 'shipping_address', message: 'is required for delivery type ship' }]);
-  return { candidates: snapshot.locations.map(toCandidate), pickupId: null, pickupCode: null };
+  return { candidates, pickupId: null, pickupCode: null };
 }
 
 function toCandidate(row: IntakeLocation): Candidate {
-  return { locationId: row.id, code: row.code, priority: row.priority, latitude: row.latitude, longitude: row.longitude };
+  return { locationId: row.id, code: row.code, priority: row.priority, latitude: row.latitude, longitude: row.longitude, ships: row.ships, pickup: row.pickup };
+}
+
+/** Where routing measures distance to: the address's coordinates, else its postal code's centroid. */
+function routingDelivery(snapshot: IntakeSnapshot, input: OrderInput, pickupId: string | null): RoutingDelivery {
+  if (pickupId) return { type: 'pickup', locationId: pickupId };
+  const address = input.shipping_address;
+  if (address?.latitude !== undefined && address.longitude !== undefined) {
+    return { type: 'ship', destination: { latitude: address.latitude, longitude: address.longitude, source: 'address' } };
+  }
+  return { type: 'ship', destination: snapshot.centroid ? { ...snapshot.centroid, source: 'postal_code' } : null };
+}
+
+/** The postal-code keys to look the centroid up by, when the address has no coordinates. */
+function postalLookup(input: OrderInput): { country: string; keys: string[] } | null {
+  const address = input.shipping_address;
+  if (input.delivery?.type === 'pickup' || !address || (address.latitude !== undefined && address.longitude !== undefined)) return null;
+  return { country: address.country, keys: postalCodeKeys(address.postal_code) };
 }
 
 function demandsOf(input: OrderInput, products: Map<string, ProductRow>): Demand[] {
@@ -75,7 +96,7 @@ function demandsOf(input: OrderInput, products: Map<string, ProductRow>): Demand
     const product = products.get(line.sku) as ProductRow;
     const demand = sums.get(product.id);
     if (demand) demand.quantity += line.quantity;
-    else sums.set(product.id, { productId: product.id, quantity: line.quantity, policy: product.inventory_policy });
+    else sums.set(product.id, { productId: product.id, sku: product.sku, quantity: line.quantity, policy: product.inventory_policy });
   }
   return [...sums.values()];
 }
@@ -117,6 +138,20 @@ function allocateLines(plan: RoutingPlan, lineIds: string[], input: OrderInput, 
   return { allocations, backordered };
 }
 
+/** The fulfillment orders the reservation opens, as the order view shows them (built in memory, like the rest). */
+function openedFulfillmentOrders(
+  records: readonly AllocationRecord[], codeOf: ReadonlyMap<string, string>, lines: readonly { id: string; sku: string }[], deliveryType: 'ship' | 'pickup',
+): OrderFulfillmentOrderView[] {
+  const skuOf = new Map(lines.map((l) => [l.id, l.sku]));
+  const byId = new Map<string, OrderFulfillmentOrderView>();
+  for (const r of records) {
+    const fo = byId.get(r.fulfillmentOrderId) ?? { id: r.fulfillmentOrderId, location: codeOf.get(r.locationId) ?? '', status: 'open', delivery_type: deliveryType, lines: [] };
+    fo.lines.push({ order_line_id: r.orderLineId, allocation_id: r.id, sku: skuOf.get(r.orderLineId) ?? '', quantity: r.quantity, picked: 0, status: 'reserved' });
+    byId.set(r.fulfillmentOrderId, fo);
+  }
+  return [...byId.values()].sort((a, b) => (a.id < b.id ? -1 : 1));
+}
+
 export interface IntakeOptions {
   /** When the order was placed; only the demo seeder back-dates history with it. */
   placedAt?: Date | undefined;
@@ -129,7 +164,7 @@ export async function createOrder(trx: Kdb, principal: Principal, input: OrderIn
   // the same order as ever, so the same input meets the same refusal.
   const snapshot = await loadIntakeSnapshot(trx, tenantId, {
     channel: input.channel, skus: [...new Set(input.lines.map((l) => l.sku))], currency: input.currency,
-    pickupLocation: input.delivery?.type === 'pickup' ? input.delivery.location : null,
+    pickupLocation: input.delivery?.type === 'pickup' ? input.delivery.location : null, postal: postalLookup(input),
   });
   const channel = resolveChannel(snapshot, principal, input.channel);
   const products = resolveProducts(snapshot, input);
@@ -167,9 +202,9 @@ export async function createOrder(trx: Kdb, principal: Principal, input: OrderIn
     byLocation.set(level.location_id, level.on_hand - level.reserved);
     stock.set(level.product_id, byLocation);
   }
-  const destination = input.shipping_address?.latitude !== undefined && input.shipping_address.longitude !== undefined
-    ? { latitude: input.shipping_address.latitude, longitude: input.shipping_address.longitude } : null;
-  const plan = planRouting(demands, candidates, stock, pickupId ? null : destination);
+  const plan = planRouting({
+    demands, candidates, stock, delivery: routingDelivery(snapshot, input, pickupId), orderTotal: totals.total, rules: rulesFromRow(snapshot.routingSettings),
+  });
   if (plan.shortages.length > 0) throw shortageProblem(plan, input, products);
 
   const lineIds = input.lines.map(() => newId('oln'));
@@ -189,7 +224,7 @@ export async function createOrder(trx: Kdb, principal: Principal, input: OrderIn
     const product = products.get(line.sku) as ProductRow;
     return {
       id: lineIds[i] as string, sku: product.sku, name: product.name, quantity: line.quantity, unit_price: unitPrices[i] as number,
-      discount_allocated: totals.lineDiscounts[i] as number, total: totals.lineTotals[i] as number, backordered: backordered[i] as number,
+      discount_allocated: totals.lineDiscounts[i] as number, total: totals.lineTotals[i] as number, backordered: backordered[i] as number, canceled: 0,
       allocations: allocations.filter((a) => a.orderLineId === lineIds[i]).map((a) => ({ location: codeOf.get(a.locationId) ?? '', quantity: a.quantity, status: 'reserved' as const })),
     };
   });
@@ -201,24 +236,21 @@ export async function createOrder(trx: Kdb, principal: Principal, input: OrderIn
     shipping_address: input.shipping_address ?? null, billing_address: input.billing_address ?? null,
     delivery_type: pickupId ? 'pickup' : 'ship', pickup_location_code: pickupCode, shipping_method: input.shipping?.method ?? null,
     note: input.note ?? null, created_at: inserted.created_at, updated_at: inserted.updated_at,
-  }, lineViews);
+  }, lineViews, { fulfillmentOrders: openedFulfillmentOrders(reservation.records, codeOf, lineRows, pickupId ? 'pickup' : 'ship') });
 
-  const skuOf = new Map([...products.values()].map((p) => [p.id, p.sku]));
-  const routing = {
-    strategy: plan.strategy, ranking: plan.ranking,
-    allocations: plan.allocations.map((a) => ({ sku: skuOf.get(a.productId), location: codeOf.get(a.locationId), quantity: a.quantity })),
-    backorders: plan.backorders.map((b) => ({ sku: skuOf.get(b.productId), quantity: b.quantity })),
-  };
+  const routing = plan.explanation;
   // Lines, reservations (guarded update, allocations, ledger), timeline and outbox go in
   // one statement; a level that lost its stock makes the whole transaction roll back.
   const reserved = await insertOrderContents(trx, tenantId, orderId, principal.actor, {
     lines: lineRows,
     parts: reservation.parts,
     events: [{ type: 'order.created', data: { channel: channel.code, total: totals.total, currency: input.currency, routing } }],
-    outbox: [{ topic: 'order.created', aggregateId: orderId, payload: { id: orderId, number: view.number, channel: channel.code, total: totals.total, currency: input.currency } }],
+    outbox: [{ topic: 'order.created', aggregateId: orderId, payload: { order_id: orderId, id: orderId, number: view.number, channel: channel.code, total: totals.total, currency: input.currency } }],
     at: placedAt,
   });
   if (reserved !== reservation.levelCount) throw stockChangedProblem();
+  // Payment and hold rules: nothing at all for an order without a payment in a tenant without rules.
+  if (input.payment || snapshot.hasHoldRules) await holdAndChargeAtIntake(trx, tenantId, principal.actor, view, input.payment, snapshot.hasHoldRules);
   return view;
 }
 

@@ -6,8 +6,13 @@ import { decodeCursor, iso, notFound, toPage } from '../../platform/http/index.t
 import type { Principal } from '../access/index.ts';
 import { normalizeEmail } from '../customers/index.ts';
 import { findChannelByCode } from '../channels/index.ts';
+import { loadOrderShipments } from '../shipping/index.ts';
+import { fulfillmentOrdersOf } from '../fulfillment/index.ts';
+import { paymentSections, paymentStatuses } from '../payments/index.ts';
+import { holdsOf, toHoldView } from '../holds/index.ts';
+import { returnsOfOrder } from '../returns/index.ts';
 import { findOrderRecord, listEvents, loadLines, orderRecordQuery, type OrderRecordRow } from './orders.repository.ts';
-import { toOrderView, type OrderView } from './order.view.ts';
+import { toOrderView, type OrderFulfillmentOrderView, type OrderView } from './order.view.ts';
 
 /** The order record if the principal may see it, else a 404. */
 export async function getOrderRecordFor(db: Kdb, principal: Principal, idOrNumber: string): Promise<OrderRecordRow> {
@@ -19,7 +24,21 @@ export async function getOrderRecordFor(db: Kdb, principal: Principal, idOrNumbe
 export async function loadOrderView(db: Kdb, principal: Principal, idOrNumber: string): Promise<OrderView> {
   const order = await getOrderRecordFor(db, principal, idOrNumber);
   const lines = await loadLines(db, principal.tenantId, [order.id]);
-  return toOrderView(order, lines.get(order.id) ?? []);
+  const shipments = await loadOrderShipments(db, principal.tenantId, [order.id]);
+  const fulfillmentOrders = await loadFulfillmentSection(db, principal.tenantId, order.id);
+  const view = toOrderView(order, lines.get(order.id) ?? [], { shipments: shipments.get(order.id) ?? [], fulfillmentOrders });
+  // Money and holds (payments and holds modules): payment_status, payments, refunds, holds.
+  Object.assign(view, await paymentSections(db, principal.tenantId, order), { holds: (await holdsOf(db, principal.tenantId, [order.id])).map(toHoldView) });
+  view.returns = await returnsOfOrder(db, principal.tenantId, order.id);
+  return view;
+}
+
+/** The order's fulfillment orders as its view lists them. */
+async function loadFulfillmentSection(db: Kdb, tenantId: string, orderId: string): Promise<OrderFulfillmentOrderView[]> {
+  return (await fulfillmentOrdersOf(db, tenantId, [orderId])).map((fo) => ({
+    id: fo.id, location: fo.location, status: fo.status, delivery_type: fo.delivery_type,
+    lines: fo.lines.map((l) => ({ order_line_id: l.order_line_id, allocation_id: l.id, sku: l.sku, quantity: l.quantity, picked: l.picked, status: l.status })),
+  }));
 }
 
 export interface OrderFilter {
@@ -56,7 +75,11 @@ export async function listOrders(db: Kdb, principal: Principal, filter: OrderFil
   const rows = await query.orderBy('o.id', 'desc').limit(filter.limit + 1).execute();
   const page = toPage(rows, filter.limit);
   const lines = await loadLines(db, tenantId, page.data.map((o) => o.id));
-  return { data: page.data.map((o) => toOrderView(o, lines.get(o.id) ?? [])), next_cursor: page.next_cursor };
+  const shipments = await loadOrderShipments(db, tenantId, page.data.map((o) => o.id));
+  const paymentStatus = await paymentStatuses(db, tenantId, page.data);
+  const views = page.data.map((o) => toOrderView(o, lines.get(o.id) ?? [], { shipments: shipments.get(o.id) ?? [] }));
+  for (const view of views) view.payment_status = paymentStatus.get(view.id) ?? view.payment_status;
+  return { data: views, next_cursor: page.next_cursor };
 }
 
 /** The order's timeline, oldest first. */

@@ -32,7 +32,7 @@ export async function loadLines(db: Kdb, tenantId: string, orderIds: readonly st
   const byOrder = new Map<string, OrderLineView[]>();
   if (orderIds.length === 0) return byOrder;
   const [lines, allocations] = await Promise.all([
-    db.selectFrom('order_lines').select(['id', 'order_id', 'sku', 'name', 'quantity', 'unit_price', 'discount_allocated', 'total', 'backordered'])
+    db.selectFrom('order_lines').select(['id', 'order_id', 'sku', 'name', 'quantity', 'unit_price', 'discount_allocated', 'total', 'backordered', 'canceled'])
       .where('tenant_id', '=', tenantId).where('order_id', 'in', [...orderIds]).orderBy('order_id').orderBy('position').execute(),
     db.selectFrom('order_allocations as a')
       .innerJoin('locations as l', (j) => j.onRef('l.tenant_id', '=', 'a.tenant_id').onRef('l.id', '=', 'a.location_id'))
@@ -50,7 +50,7 @@ export async function loadLines(db: Kdb, tenantId: string, orderIds: readonly st
     const list = byOrder.get(line.order_id) ?? [];
     list.push({
       id: line.id, sku: line.sku, name: line.name, quantity: line.quantity, unit_price: line.unit_price,
-      discount_allocated: line.discount_allocated, total: line.total, allocations: byLine.get(line.id) ?? [], backordered: line.backordered,
+      discount_allocated: line.discount_allocated, total: line.total, allocations: byLine.get(line.id) ?? [], backordered: line.backordered, canceled: line.canceled,
     });
     byOrder.set(line.order_id, list);
   }

@@ -7,7 +7,8 @@ import { principalOf } from '../access/index.ts';
 import { createOrder } from './intake.service.ts';
 import { applyOrderAction } from './lifecycle.service.ts';
 import { listOrders, loadOrderView, orderTimeline } from './orders.queries.ts';
-import { OrderInput, OptionalReasonInput, ReasonInput } from './order.schemas.ts';
+import { HoldInput, OrderInput, ReasonInput, ReleaseInput } from './order.schemas.ts';
+import { settleOrderAfterCommit } from '../payments/index.ts';
 import { ORDER_STATUSES } from './order.states.ts';
 
 const OrderParams = Type.Object({ order: Type.String({ minLength: 1, maxLength: 64, description: 'Order id or number' }) });
@@ -27,7 +28,8 @@ export const orderRoutes: FastifyPluginAsync<{ ctx: AppContext }> = async (fasti
   const db = ctx.db.kysely;
   const tags = ['orders'];
 
-  app.post('/v1/orders', { config: { permission: 'orders:create' }, schema: { tags, body: OrderInput } }, async (request, reply) => {
+  // A payment's first provider call runs right after commit, so the answer shows its outcome.
+  app.post('/v1/orders', { config: { permission: 'orders:create' }, schema: { tags, body: OrderInput }, preSerialization: settleOrderAfterCommit(db) }, async (request, reply) => {
     const principal = principalOf(request);
     const body = request.body;
     return runCommand(db, principal.tenantId, request, reply, async (trx) => ({ status: 201, body: await createOrder(trx, principal, body) }));
@@ -42,20 +44,21 @@ export const orderRoutes: FastifyPluginAsync<{ ctx: AppContext }> = async (fasti
   app.get('/v1/orders/:order/events', { config: { permission: 'orders:read' }, schema: { tags, params: OrderParams } }, async (request) =>
     orderTimeline(db, principalOf(request), request.params.order));
 
-  app.post('/v1/orders/:order/hold', { config: { permission: 'orders:manage' }, schema: { tags, params: OrderParams, body: ReasonInput } }, async (request, reply) => {
+  app.post('/v1/orders/:order/hold', { config: { permission: 'orders:manage' }, schema: { tags, params: OrderParams, body: HoldInput } }, async (request, reply) => {
     const principal = principalOf(request);
     const { order } = request.params;
-    const { reason } = request.body;
-    return runCommand(db, principal.tenantId, request, reply, async (trx) => ({ status: 200, body: await applyOrderAction(trx, principal, order, 'hold', reason) }));
+    const { reason, type } = request.body;
+    return runCommand(db, principal.tenantId, request, reply, async (trx) => ({ status: 200, body: await applyOrderAction(trx, principal, order, 'hold', reason, { type }) }));
   });
 
-  app.post('/v1/orders/:order/release', { config: { permission: 'orders:manage' }, schema: { tags, params: OrderParams, body: Type.Optional(OptionalReasonInput) } }, async (request, reply) => {
+  app.post('/v1/orders/:order/release', { config: { permission: 'orders:manage' }, schema: { tags, params: OrderParams, body: Type.Optional(ReleaseInput) } }, async (request, reply) => {
     const principal = principalOf(request);
     const { order } = request.params;
-    return runCommand(db, principal.tenantId, request, reply, async (trx) => ({ status: 200, body: await applyOrderAction(trx, principal, order, 'release', request.body?.reason ?? null) }));
+    const body = request.body ?? {};
+    return runCommand(db, principal.tenantId, request, reply, async (trx) => ({ status: 200, body: await applyOrderAction(trx, principal, order, 'release', body.reason ?? null, { type: body.type, holdId: body.hold_id }) }));
   });
 
-  app.post('/v1/orders/:order/cancel', { config: { permission: 'orders:manage' }, schema: { tags, params: OrderParams, body: ReasonInput } }, async (request, reply) => {
+  app.post('/v1/orders/:order/cancel', { config: { permission: 'orders:manage' }, schema: { tags, params: OrderParams, body: ReasonInput }, preSerialization: settleOrderAfterCommit(db) }, async (request, reply) => {
     const principal = principalOf(request);
     const { order } = request.params;
     const { reason } = request.body;

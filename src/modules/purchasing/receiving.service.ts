@@ -8,6 +8,7 @@ import { newId } from '../../platform/ids.ts';
 import { enqueueOutbox } from '../../platform/outbox.ts';
 import { assert } from '../../platform/assert.ts';
 import { adjustInventory } from '../inventory/index.ts';
+import { allocateBackorders } from '../fulfillment/index.ts';
 import { findLocationByCode } from '../locations/index.ts';
 import { assertPurchaseOrderTransition, statusAfterReceipt } from './purchase-order.states.ts';
 import type { PurchaseOrderView } from './purchase-order.view.ts';
@@ -59,6 +60,8 @@ export async function receivePurchaseOrder(trx: Kdb, who: Actor, idOrNumber: str
     assert(await repo.addReceived(trx, tenantId, line.id, quantity), `line ${line.id} refused ${quantity} units after the check`);
     await adjustInventory(trx, tenantId, who.actor, { sku: line.sku, location: location.code, delta: quantity, reason: 'receipt', note });
   }
+  // Waiting backorders get the new units first, in this transaction.
+  await allocateBackorders(trx, tenantId, who.actor, received.map((l) => ({ productId: l.product_id, locationId: location.id })));
   const after = lines.map((l) => ({ quantity: l.quantity, received: l.quantity_received + (arriving.get(l.sku) ?? 0) }));
   const to = statusAfterReceipt(after);
   assert(await repo.transitionPurchaseOrder(trx, tenantId, po.id, po.status, to, to === 'received' ? { received_at: new Date() } : {}),

@@ -1,6 +1,6 @@
 // Kysely types for migration 0008: return policy, returns and their items, surveys,
 // notifications (the e-mail outbox), webhook endpoints and deliveries.
-import type { Generated } from 'kysely';
+import type { ColumnType, Generated } from 'kysely';
 import type { Json, Timestamp } from './schema.ts';
 
 export type ReturnStatus = 'requested' | 'approved' | 'rejected' | 'received' | 'closed';
@@ -29,12 +29,25 @@ export interface ReturnsTable {
   source: 'customer' | 'staff';
   note: string | null;
   reject_reason: string | null;
+  override_policy: Generated<boolean>;
   restock_location_id: string | null;
   refund_amount: number | null;
+  refund_items: number | null;
+  refund_tax: number | null;
+  refund_shipping: number | null;
+  restocking_fee: number | null;
+  refund_id: string | null;
+  exchange_lines: ColumnType<ExchangeLine[] | null, string | null, string | null>;
   exchange_order_id: string | null;
+  exchange_credit: number | null;
+  received_at: Date | null;
+  closed_at: Date | null;
   created_at: Timestamp;
   updated_at: Timestamp;
 }
+
+/** A replacement line of an exchange, as asked for. */
+export interface ExchangeLine { sku: string; quantity: number }
 
 export interface ReturnItemsTable {
   tenant_id: string;
@@ -43,7 +56,7 @@ export interface ReturnItemsTable {
   quantity: number;
   reason: string;
   received_quantity: Generated<number>;
-  condition: 'sellable' | 'damaged' | null;
+  damaged_quantity: Generated<number>;
 }
 
 export interface SurveysTable {
@@ -57,19 +70,24 @@ export interface SurveysTable {
   answered_at: Date | null;
 }
 
+/** 'logged': no SMTP server was configured, so the mail went to the log instead. */
+export type NotificationStatus = 'pending' | 'sent' | 'logged' | 'failed';
+
 export interface NotificationsTable {
   tenant_id: string;
   id: string;
   order_id: string | null;
+  outbox_id: number | null;
   template: string;
   recipient: string;
   subject: string;
   body_text: string;
   body_html: string | null;
-  status: 'pending' | 'sent' | 'failed';
+  status: NotificationStatus;
   attempts: Generated<number>;
   next_attempt_at: Timestamp;
   last_error: string | null;
+  smtp_response: string | null;
   sent_at: Date | null;
   created_at: Timestamp;
 }

@@ -1,5 +1,6 @@
 // Kysely types for migration 0007: payments and their provider calls, refunds, typed holds
 // and hold rules, payment settings, order edits.
+import type { Generated } from 'kysely';
 import type { Json, Timestamp } from './schema.ts';
 
 export type PaymentProvider = 'test_card' | 'manual' | 'cash_on_delivery' | 'prepaid';
@@ -69,6 +70,21 @@ export interface OrderHoldsTable {
   released_at: Date | null;
   released_by: string | null;
   expires_at: Date | null;
+  expired_at: Date | null;
+}
+
+export interface TestCardGatewayTable {
+  tenant_id: string;
+  idempotency_key: string;
+  operation: 'authorize' | 'capture' | 'void' | 'refund';
+  token: string | null;
+  amount: number;
+  authorization_reference: string | null;
+  reference: string | null;
+  outcome: 'succeeded' | 'declined' | 'failed' | null;
+  error_code: string | null;
+  failures: number;
+  created_at: Timestamp;
 }
 
 export interface HoldRulesTable {
@@ -94,10 +110,13 @@ export interface OrderEditsTable {
   id: string;
   order_id: string;
   version: number;
-  changes: Json<Record<string, unknown>>;
+  /** The edit's changes as sent, in order. */
+  changes: Json<unknown[]>;
   previous_totals: Json<Record<string, number>>;
   new_totals: Json<Record<string, number>>;
   payment_difference: number;
+  payment_action: Generated<'none' | 'authorize' | 'refund' | 'void'>;
+  stock: Json<{ sku: string; location: string | null; delta: number }[]>;
   actor: string;
   created_at: Timestamp;
 }
@@ -109,5 +128,6 @@ export interface PaymentTables {
   order_holds: OrderHoldsTable;
   hold_rules: HoldRulesTable;
   payment_settings: PaymentSettingsTable;
+  test_card_gateway: TestCardGatewayTable;
   order_edits: OrderEditsTable;
 }

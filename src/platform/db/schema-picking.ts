@@ -14,6 +14,11 @@ export interface PickWavesTable {
   completed_at: Date | null;
 }
 
+export interface PickWaveNumbersTable {
+  tenant_id: string;
+  last_number: number;
+}
+
 export interface PickListLinesTable {
   tenant_id: string;
   id: string;
@@ -66,6 +71,7 @@ export interface PackageItemsTable {
 
 export interface PickingTables {
   pick_waves: PickWavesTable;
+  pick_wave_numbers: PickWaveNumbersTable;
   pick_list_lines: PickListLinesTable;
   boxes: BoxesTable;
   packages: PackagesTable;

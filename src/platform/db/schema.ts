@@ -223,6 +223,7 @@ export interface OutboxTable {
   attempts: Generated<number>;
   next_attempt_at: Generated<Date>;
   last_error: string | null;
+  failed_at: Date | null;
 }
 
 export interface IdempotencyKeysTable {

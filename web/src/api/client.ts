@@ -20,6 +20,11 @@ export class ApiError extends Error {
   }
 }
 
+/** Whatever a call threw, as an ApiError a page can show. */
+export function asApiError(caught: unknown): ApiError {
+  return caught instanceof ApiError ? caught : new ApiError(0, 'client_error', 'Error', String(caught));
+}
+
 const CSRF_COOKIE = 'ordo_csrf';
 const listeners = new Set<() => void>();
 

@@ -22,7 +22,15 @@ export const NAV: NavSection[] = [
       { label: 'Products', to: '/products', permission: 'catalog:read' },
       { label: 'Replenishment', to: '/replenishment', permission: 'forecasts:read' },
       { label: 'Locations', to: '/locations', permission: 'settings:read' },
-      // Next: { label: 'Fulfillment', to: '/fulfillment', permission: 'fulfillment:read' },
+    ],
+  },
+  {
+    label: 'Fulfillment',
+    items: [
+      { label: 'Waves', to: '/fulfillment/waves', permission: 'fulfillment:read' },
+      { label: 'Pack station', to: '/fulfillment/pack', permission: 'fulfillment:read' },
+      { label: 'Shipments', to: '/fulfillment/shipments', permission: 'fulfillment:read' },
+      { label: 'Pickups', to: '/fulfillment/pickups', permission: 'fulfillment:read' },
     ],
   },
   {

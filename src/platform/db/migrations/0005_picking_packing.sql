@@ -21,6 +21,14 @@ create table pick_waves (
   foreign key (tenant_id, location_id) references locations(tenant_id, id)
 );
 create index pick_waves_location on pick_waves (tenant_id, location_id, status, id);
+create index pick_waves_status on pick_waves (tenant_id, status, id);
+
+-- Wave numbers per tenant (1, 2, …), taken with an upsert so concurrent waves never share one.
+create table pick_wave_numbers (
+  tenant_id    text not null references tenants(id),
+  last_number  bigint not null,
+  primary key (tenant_id)
+);
 
 -- One line per (SKU, bin) of a wave, in walking order; `picked` is what the picker confirmed.
 create table pick_list_lines (
@@ -83,3 +91,5 @@ create table package_items (
   foreign key (tenant_id, package_id) references packages(tenant_id, id),
   foreign key (tenant_id, allocation_id) references order_allocations(tenant_id, id)
 );
+-- What is already packed of an allocation (packing checks it against picked units).
+create index package_items_allocation on package_items (tenant_id, allocation_id);

@@ -21,6 +21,9 @@ create table carrier_services (
   primary key (tenant_id, id),
   unique (tenant_id, code)
 );
+-- A carrier's webhook names the service by id alone (the URL it was given): one index
+-- finds it, and with it the tenant.
+create unique index carrier_services_id on carrier_services (id);
 
 create table shipments (
   tenant_id             text not null,
@@ -45,7 +48,8 @@ create table shipments (
   foreign key (tenant_id, fulfillment_order_id) references fulfillment_orders(tenant_id, id)
 );
 create index shipments_order on shipments (tenant_id, order_id);
-create index shipments_tracking on shipments (tracking_number) where tracking_number is not null;
+-- Public tracking and carrier webhooks look shipments up by tracking number within a tenant.
+create index shipments_tracking on shipments (tenant_id, tracking_number) where tracking_number is not null;
 create index shipments_status on shipments (tenant_id, status, id);
 
 create table shipment_items (

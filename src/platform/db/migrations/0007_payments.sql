@@ -82,11 +82,13 @@ create table order_holds (
   released_by  text,
   -- payment_declined: when the reservations are released if the hold is still active.
   expires_at   timestamptz,
+  -- When the expiry was acted on (reservations released); the hold itself stays active.
+  expired_at   timestamptz,
   primary key (tenant_id, id),
   foreign key (tenant_id, order_id) references orders(tenant_id, id)
 );
 create index order_holds_order on order_holds (tenant_id, order_id) where released_at is null;
-create index order_holds_expiring on order_holds (expires_at) where released_at is null and expires_at is not null;
+create index order_holds_expiring on order_holds (expires_at) where released_at is null and expires_at is not null and expired_at is null;
 
 create table hold_rules (
   tenant_id   text not null references tenants(id),
@@ -100,6 +102,27 @@ create table hold_rules (
   updated_at  timestamptz not null default now(),
   primary key (tenant_id, id)
 );
+
+-- The test_card sandbox gateway's own books. It stands for a remote gateway, so it is
+-- written outside our transactions (autocommit), keyed by the caller's idempotency key:
+-- a repeated call answers the first result, and tests count real charges here.
+create table test_card_gateway (
+  tenant_id               text not null,
+  idempotency_key         text not null,
+  operation               text not null check (operation in ('authorize','capture','void','refund')),
+  token                   text,
+  amount                  bigint not null check (amount >= 0),
+  -- For capture/void/refund: the authorization they act on.
+  authorization_reference text,
+  reference               text,
+  outcome                 text check (outcome in ('succeeded','declined','failed')),
+  error_code              text,
+  -- Times the gateway answered "unavailable" for this key (tok_unavailable).
+  failures                integer not null default 0,
+  created_at              timestamptz not null default now(),
+  primary key (tenant_id, idempotency_key)
+);
+create index test_card_gateway_authorization on test_card_gateway (tenant_id, authorization_reference);
 
 create table payment_settings (
   tenant_id                      text not null references tenants(id),
@@ -119,6 +142,11 @@ create table order_edits (
   previous_totals     jsonb not null,
   new_totals          jsonb not null,
   payment_difference  bigint not null,
+  -- What the payment difference asked of the payments: more authorization, a void of the
+  -- unneeded authorization, a refund of captured money, or nothing.
+  payment_action      text not null default 'none' check (payment_action in ('none','authorize','refund','void')),
+  -- Reserved units per (sku, location) and backordered units per sku (location null) the edit moved.
+  stock               jsonb not null default '[]',
   actor               text not null,
   created_at          timestamptz not null default now(),
   primary key (tenant_id, id),

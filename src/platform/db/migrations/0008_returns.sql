@@ -14,7 +14,7 @@ create table return_policies (
 
 create table return_numbers (
   tenant_id  text not null references tenants(id),
-  last       bigint not null default 0,
+  last       bigint not null default 1000,
   primary key (tenant_id)
 );
 
@@ -27,9 +27,23 @@ create table returns (
   source             text not null check (source in ('customer','staff')),
   note               text,
   reject_reason      text,
+  -- Staff let the return past the window or the non-returnable list (the timeline says which).
+  override_policy    boolean not null default false,
   restock_location_id text,
-  refund_amount      bigint,
+  -- What the refund on close was made of; refund_amount is what went back to the payments.
+  refund_amount      bigint check (refund_amount >= 0),
+  refund_items       bigint check (refund_items >= 0),
+  refund_tax         bigint check (refund_tax >= 0),
+  refund_shipping    bigint check (refund_shipping >= 0),
+  restocking_fee     bigint check (restocking_fee >= 0),
+  refund_id          text,
+  -- Exchange: the replacement lines asked for, the order made from them on approval, and
+  -- how much of the returned items' value that order used as its discount.
+  exchange_lines     jsonb,
   exchange_order_id  text,
+  exchange_credit    bigint check (exchange_credit >= 0),
+  received_at        timestamptz,
+  closed_at          timestamptz,
   created_at         timestamptz not null default now(),
   updated_at         timestamptz not null default now(),
   primary key (tenant_id, id),
@@ -46,7 +60,8 @@ create table return_items (
   quantity           integer not null check (quantity > 0),
   reason             text not null,
   received_quantity  integer not null default 0 check (received_quantity >= 0 and received_quantity <= quantity),
-  condition          text check (condition in ('sellable','damaged')),
+  -- Of the units received, how many were damaged (written off); the rest were restocked.
+  damaged_quantity   integer not null default 0 check (damaged_quantity >= 0 and damaged_quantity <= received_quantity),
   primary key (tenant_id, return_id, order_line_id),
   foreign key (tenant_id, return_id) references returns(tenant_id, id)
 );
@@ -65,26 +80,34 @@ create table surveys (
   foreign key (tenant_id, order_id) references orders(tenant_id, id)
 );
 create unique index surveys_token on surveys (token_hash);
+create index surveys_answered on surveys (tenant_id, answered_at) where answered_at is not null;
 
+-- A customer e-mail, rendered by the outbox relay and sent by the sender worker. 'logged'
+-- means no SMTP server was configured: the mail was written to the log instead of sent.
 create table notifications (
   tenant_id        text not null,
   id               text not null,
   order_id         text,
+  -- The outbox event it was rendered from: one mail per (event, template), even if a relay retries.
+  outbox_id        bigint,
   template         text not null,
   recipient        text not null,
   subject          text not null,
   body_text        text not null,
   body_html        text,
-  status           text not null check (status in ('pending','sent','failed')),
+  status           text not null check (status in ('pending','sent','logged','failed')),
   attempts         integer not null default 0,
   next_attempt_at  timestamptz not null default now(),
   last_error       text,
+  -- The SMTP server's answer to the accepted message (its queue id), for tracing a mail.
+  smtp_response    text,
   sent_at          timestamptz,
   created_at       timestamptz not null default now(),
   primary key (tenant_id, id)
 );
 create index notifications_pending on notifications (next_attempt_at) where status = 'pending';
 create index notifications_order on notifications (tenant_id, order_id);
+create unique index notifications_event on notifications (tenant_id, outbox_id, template) where outbox_id is not null;
 
 create table webhook_endpoints (
   tenant_id   text not null references tenants(id),
@@ -115,7 +138,11 @@ create table webhook_deliveries (
   unique (tenant_id, endpoint_id, outbox_id)
 );
 create index webhook_deliveries_pending on webhook_deliveries (next_attempt_at) where status = 'pending';
+create index webhook_deliveries_endpoint on webhook_deliveries (tenant_id, endpoint_id, id);
 
--- The outbox relay's retry bookkeeping.
+-- The outbox relay's retry bookkeeping. A row whose subscribers keep failing is retried
+-- with backoff and, after the last attempt, marked failed_at: kept for an operator, no
+-- longer claimed.
 alter table outbox add column next_attempt_at timestamptz not null default now();
 alter table outbox add column last_error text;
+alter table outbox add column failed_at timestamptz;

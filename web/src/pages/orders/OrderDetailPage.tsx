@@ -1,22 +1,37 @@
-// One order: status, actions, lines with allocations, facts and the timeline.
+// One order: status and actions, then lines, fulfillment, shipments, money and returns
+// beside the facts, holds and the timeline.
 import { useState } from 'react';
 import { useApi } from '../../api/useApi.ts';
 import type { Order } from '../../api/types.ts';
-import { Link } from '../../router/router.tsx';
+import { Link, useLocation } from '../../router/router.tsx';
 import { PageHeader } from '../../ui/PageHeader.tsx';
 import { ErrorState, Loading } from '../../ui/States.tsx';
 import { StatusBadge } from '../../ui/StatusBadge.tsx';
 import { OrderActions } from './OrderActions.tsx';
 import { OrderFacts } from './OrderFacts.tsx';
+import { OrderFulfillment } from './OrderFulfillment.tsx';
+import { OrderHolds } from './OrderHolds.tsx';
 import { OrderLines } from './OrderLines.tsx';
+import { OrderPayments } from './OrderPayments.tsx';
+import { OrderReturns } from './OrderReturns.tsx';
+import { OrderShipments } from './OrderShipments.tsx';
 import { OrderTimeline } from './OrderTimeline.tsx';
 
 export function OrderDetailPage({ params }: { params: Record<string, string> }) {
   const ref = params.order ?? '';
+  const { search } = useLocation();
   const loaded = useApi<Order>(`/v1/orders/${encodeURIComponent(ref)}`);
-  // An action answers the updated order; show it at once, then keep it until a reload.
+  // An action that answers the order shows it at once; one that does not (a refund)
+  // reloads it. `revision` refreshes the timeline after either.
   const [updated, setUpdated] = useState<Order | null>(null);
-  const order = updated && loaded.data && updated.updated_at >= loaded.data.updated_at ? updated : loaded.data;
+  const [revision, setRevision] = useState(0);
+  const order = updated ?? loaded.data;
+  const onChanged = (next?: Order) => {
+    setRevision((r) => r + 1);
+    if (next) setUpdated(next);
+    else { setUpdated(null); loaded.reload(); }
+  };
+  const edited = search.get('edited');
 
   return (
     <>
@@ -31,18 +46,24 @@ export function OrderDetailPage({ params }: { params: Record<string, string> }) 
           </span>
         ) : null}
       />
-      {loaded.loading ? <Loading label="Loading the order…" /> : null}
+      {loaded.loading && !order ? <Loading label="Loading the order…" /> : null}
       {loaded.error ? <ErrorState error={loaded.error} onRetry={loaded.reload} /> : null}
       {order ? (
         <>
-          <OrderActions order={order} onChanged={(next) => { if (next) setUpdated(next); else loaded.reload(); }} />
+          {edited ? <p className="notice notice-success" role="status">The edit is saved: the order is now at version {edited}.</p> : null}
+          <OrderActions order={order} onChanged={onChanged} />
           <div className="order-layout">
             <div className="order-main">
               <OrderLines order={order} />
+              <OrderFulfillment order={order} />
+              <OrderShipments order={order} />
+              <OrderPayments order={order} />
+              <OrderReturns order={order} />
             </div>
             <div className="order-side">
+              <OrderHolds order={order} onChanged={onChanged} />
               <OrderFacts order={order} />
-              <OrderTimeline orderId={order.id} version={order.updated_at} />
+              <OrderTimeline orderId={order.id} currency={order.currency} version={`${order.updated_at}/${revision}`} />
             </div>
           </div>
         </>

@@ -1,8 +1,20 @@
-// The order's lines with where each unit is held, and the totals.
-import type { Order } from '../../api/types.ts';
+// The order's lines with where each unit is held (or canceled), and the totals.
+import type { Order, OrderLine } from '../../api/types.ts';
 import { formatMoney } from '../../format.ts';
 import { StatusBadge } from '../../ui/StatusBadge.tsx';
 import { TableWrap } from '../../ui/TableWrap.tsx';
+
+function Allocations({ line }: { line: OrderLine }) {
+  const canceled = line.canceled ?? 0;
+  return (
+    <ul className="allocations">
+      {line.allocations.map((a) => <li key={`${a.location}-${a.status}`}>{a.location} × {a.quantity} <StatusBadge status={a.status} /></li>)}
+      {line.backordered > 0 ? <li><StatusBadge status="on_hold" label={`${line.backordered} backordered`} /></li> : null}
+      {canceled > 0 ? <li><StatusBadge status="canceled" label={`${canceled} canceled`} /></li> : null}
+      {line.allocations.length === 0 && line.backordered === 0 && canceled === 0 ? <li className="muted">Released</li> : null}
+    </ul>
+  );
+}
 
 export function OrderLines({ order }: { order: Order }) {
   const money = (amount: number) => formatMoney(amount, order.currency);
@@ -24,13 +36,7 @@ export function OrderLines({ order }: { order: Order }) {
               <td className="num">{line.quantity}</td>
               <td className="num">{money(line.unit_price)}</td>
               <td className="num">{money(line.total)}</td>
-              <td>
-                <ul className="allocations">
-                  {line.allocations.map((a) => <li key={`${a.location}-${a.status}`}>{a.location} × {a.quantity} <StatusBadge status={a.status} /></li>)}
-                  {line.backordered > 0 ? <li><StatusBadge status="on_hold" label={`${line.backordered} backordered`} /></li> : null}
-                  {line.allocations.length === 0 && line.backordered === 0 ? <li className="muted">Released</li> : null}
-                </ul>
-              </td>
+              <td><Allocations line={line} /></td>
             </tr>
           ))}
         </tbody>

@@ -1,69 +1,49 @@
 // Invite a colleague: e-mail, role and a first password they can be told in person.
-import { useState, type FormEvent } from 'react';
-import { api, ApiError } from '../../api/client.ts';
+import { useState } from 'react';
+import { api } from '../../api/client.ts';
 import type { User } from '../../api/types.ts';
 import { humanize } from '../../format.ts';
-import { ProblemMessage } from '../../ui/ProblemMessage.tsx';
+import { CreateFormCard } from '../../ui/CreateFormCard.tsx';
 
 export const USER_ROLES = ['admin', 'operator', 'warehouse', 'analyst'] as const;
 const PASSWORD_LENGTH_MIN = 10;
 
 export function CreateUserForm({ onCreated }: { onCreated(): void }) {
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<ApiError | null>(null);
   const [created, setCreated] = useState<User | null>(null);
 
-  const submit = async (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    const form = event.currentTarget;
-    const data = new FormData(form);
+  const create = async (data: FormData) => {
     const name = String(data.get('name') ?? '').trim();
-    setBusy(true);
-    setError(null);
-    setCreated(null);
-    try {
-      const user = await api<User>('POST', '/v1/users', {
-        email: String(data.get('email')).trim(), role: String(data.get('role')), password: String(data.get('password')), ...(name ? { name } : {}),
-      });
-      setCreated(user);
-      form.reset();
-      onCreated();
-    } catch (caught) {
-      setError(caught instanceof ApiError ? caught : new ApiError(0, 'client_error', 'Error', String(caught)));
-    } finally {
-      setBusy(false);
-    }
+    const user = await api<User>('POST', '/v1/users', {
+      email: String(data.get('email')).trim(), role: String(data.get('role')), password: String(data.get('password')), ...(name ? { name } : {}),
+    });
+    setCreated(user);
+    onCreated();
   };
 
   return (
-    <section className="card" aria-labelledby="new-user-title">
-      <h2 className="card-title" id="new-user-title">New user</h2>
-      <form className="form-grid" onSubmit={submit}>
-        <div className="field">
-          <label htmlFor="user-email">E-mail</label>
-          <input id="user-email" name="email" type="email" required maxLength={254} autoComplete="off" />
-        </div>
-        <div className="field">
-          <label htmlFor="user-name">Name <span className="muted">(optional)</span></label>
-          <input id="user-name" name="name" maxLength={200} autoComplete="off" />
-        </div>
-        <div className="field">
-          <label htmlFor="user-role">Role</label>
-          <select id="user-role" name="role" defaultValue="operator">
-            {USER_ROLES.map((r) => <option key={r} value={r}>{humanize(r)}</option>)}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="user-password">First password</label>
-          <input id="user-password" name="password" type="password" required minLength={PASSWORD_LENGTH_MIN} maxLength={200} autoComplete="new-password" aria-describedby="user-password-hint" />
-          <p className="field-hint" id="user-password-hint">At least {PASSWORD_LENGTH_MIN} characters.</p>
-        </div>
-        <div className="form-actions">
-          <button type="submit" className="button button-primary" disabled={busy}>{busy ? 'Creating…' : 'Create user'}</button>
-        </div>
-      </form>
-      {created ? <p className="notice notice-success" role="status">{created.email} can now sign in as {humanize(created.role).toLowerCase()}.</p> : null}
-      {error ? <ProblemMessage error={error} onDismiss={() => setError(null)} /> : null}
-    </section>
+    <CreateFormCard
+      title="New user" submitLabel="Create user" onSubmit={create} onStart={() => setCreated(null)}
+      result={created ? <p className="notice notice-success" role="status">{created.email} can now sign in as {humanize(created.role).toLowerCase()}.</p> : null}
+    >
+      <div className="field">
+        <label htmlFor="user-email">E-mail</label>
+        <input id="user-email" name="email" type="email" required maxLength={254} autoComplete="off" />
+      </div>
+      <div className="field">
+        <label htmlFor="user-name">Name <span className="muted">(optional)</span></label>
+        <input id="user-name" name="name" maxLength={200} autoComplete="off" />
+      </div>
+      <div className="field">
+        <label htmlFor="user-role">Role</label>
+        <select id="user-role" name="role" defaultValue="operator">
+          {USER_ROLES.map((r) => <option key={r} value={r}>{humanize(r)}</option>)}
+        </select>
+      </div>
+      <div className="field">
+        <label htmlFor="user-password">First password</label>
+        <input id="user-password" name="password" type="password" required minLength={PASSWORD_LENGTH_MIN} maxLength={200} autoComplete="new-password" aria-describedby="user-password-hint" />
+        <p className="field-hint" id="user-password-hint">At least {PASSWORD_LENGTH_MIN} characters.</p>
+      </div>
+    </CreateFormCard>
   );
 }

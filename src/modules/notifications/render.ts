@@ -1,0 +1,98 @@
+// Which mail an outbox event becomes. Each renderer reads what it needs (the order, a
+// location, a survey link) in the relay's transaction and returns the mail, or null when
+// the event calls for none (no e-mail address on the order, an imported old order).
+import type { Config } from '../../config.ts';
+import type { Kdb } from '../../platform/db/index.ts';
+import type { OutboxMessage } from '../../platform/outbox/index.ts';
+import { findLocationByCode } from '../locations/index.ts';
+import type { OrderView } from '../orders/index.ts';
+import { findOrderView, findShipmentFacts, toMailOrder } from './order-facts.ts';
+import { trackingUrl } from './links.ts';
+import { surveyUrlFor } from './survey-link.ts';
+import {
+  orderCanceledMail, orderConfirmedMail, orderDeliveredMail, orderShippedMail, readyForPickupMail, refundIssuedMail, returnApprovedMail,
+  type RenderedMail,
+} from './templates/index.ts';
+
+/** An order placed this long before its event was imported history: no confirmation mail. */
+const BACKDATED_AFTER_MS = 3_600_000;
+
+export interface NotificationDraft { template: string; orderId: string; recipient: string; mail: RenderedMail }
+
+type Renderer = (trx: Kdb, order: OrderView, message: OutboxMessage, config: Config) => Promise<RenderedMail | null>;
+
+const text = (value: unknown): string | null => (typeof value === 'string' && value.length > 0 ? value : null);
+
+const RENDERERS: Record<string, { template: string; render: Renderer }> = {
+  'order.created': {
+    template: 'order_confirmed',
+    render: async (_trx, order, message) => {
+      if (message.createdAt.getTime() - new Date(order.created_at).getTime() > BACKDATED_AFTER_MS) return null;
+      return orderConfirmedMail(toMailOrder(order), order.delivery.type === 'pickup' ? order.delivery.location : null);
+    },
+  },
+  'order.canceled': { template: 'order_canceled', render: async (_trx, order) => orderCanceledMail(toMailOrder(order)) },
+  'shipment.created': {
+    template: 'order_shipped',
+    render: async (trx, order, message, config) => {
+      const number = text(message.payload.tracking_number);
+      const url = trackingUrl(config.publicUrl, message.tenantId, number ? { trackingNumber: number } : { orderNumber: order.number, email: order.customer?.email ?? '' });
+      const shipment = await findShipmentFacts(trx, message.tenantId, text(message.payload.shipment_id), order);
+      return orderShippedMail(toMailOrder(order), {
+        via: shipment?.via ?? text(message.payload.service), trackingNumber: number, trackingUrl: url, items: shipment?.items ?? [],
+      });
+    },
+  },
+  'order.ready_for_pickup': {
+    template: 'ready_for_pickup',
+    render: async (trx, order, message) => {
+      const code = text(message.payload.location) ?? (order.delivery.type === 'pickup' ? order.delivery.location : null);
+      const location = code ? await findLocationByCode(trx, message.tenantId, code) : undefined;
+      const address = location?.address as { line1?: string; city?: string } | undefined;
+      return readyForPickupMail(toMailOrder(order), {
+        locationName: location?.name ?? code ?? 'the store',
+        address: address ? [address.line1, address.city].filter(Boolean).join(', ') || null : null,
+      });
+    },
+  },
+  'order.delivered': {
+    template: 'order_delivered',
+    render: async (trx, order, message, config) => orderDeliveredMail(toMailOrder(order), await surveyUrlFor(trx, message.tenantId, order.id, config.publicUrl)),
+  },
+  'return.approved': {
+    template: 'return_approved',
+    render: async (_trx, order, message) => {
+      const number = message.payload.number;
+      return returnApprovedMail(toMailOrder(order), typeof number === 'number' || typeof number === 'string' ? String(number) : null);
+    },
+  },
+  'refund.issued': {
+    template: 'refund_issued',
+    render: async (_trx, order, message) => {
+      const amount = message.payload.amount;
+      if (typeof amount !== 'number' || !Number.isSafeInteger(amount)) throw new Error('refund.issued without an integer amount');
+      return refundIssuedMail(toMailOrder(order), amount, text(message.payload.currency) ?? order.currency);
+    },
+  },
+};
+
+/** The topics that send customers a mail. */
+export const NOTIFIED_TOPICS = Object.keys(RENDERERS);
+
+/** The order an event is about: `order_id`, or an order's own `id` (rows written before every payload carried order_id). */
+export function orderIdOf(message: OutboxMessage): string | null {
+  const id = text(message.payload.id);
+  return text(message.payload.order_id) ?? (id?.startsWith('ord_') ? id : null);
+}
+
+/** The mail this event calls for, or null. */
+export async function renderNotification(trx: Kdb, message: OutboxMessage, config: Config): Promise<NotificationDraft | null> {
+  const renderer = RENDERERS[message.topic];
+  const orderId = orderIdOf(message);
+  if (!renderer || !orderId) return null;
+  const order = await findOrderView(trx, message.tenantId, orderId);
+  const recipient = order?.customer?.email;
+  if (!order || !recipient) return null;
+  const mail = await renderer.render(trx, order, message, config);
+  return mail ? { template: renderer.template, orderId: order.id, recipient, mail } : null;
+}

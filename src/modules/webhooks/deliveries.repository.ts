@@ -1,0 +1,99 @@
+// SQL for webhook deliveries: one row per (endpoint, event), claimed by the delivery
+// worker with SKIP LOCKED and a lease, so several workers share them and a worker that
+// dies mid-POST leaves the row to be tried again once the lease runs out.
+import { sql } from 'kysely';
+import type { Kdb } from '../../platform/db/index.ts';
+import { decodeCursor, iso, toPage, transaction } from '../../platform/http/index.ts';
+import { clockSql } from '../../platform/outbox/index.ts';
+import { newId } from '../../platform/ids.ts';
+
+export interface WebhookEnvelope { id: string; topic: string; created_at: string; data: Record<string, unknown> }
+
+/** Queues the event for each endpoint; an event already queued for an endpoint is left alone. */
+export async function insertDeliveries(trx: Kdb, tenantId: string, endpointIds: readonly string[], outboxId: number, envelope: WebhookEnvelope): Promise<void> {
+  if (endpointIds.length === 0) return;
+  await trx.insertInto('webhook_deliveries')
+    .values(endpointIds.map((endpointId) => ({
+      tenant_id: tenantId, id: newId('dlv'), endpoint_id: endpointId, outbox_id: outboxId, topic: envelope.topic,
+      payload: JSON.stringify(envelope), status: 'pending' as const,
+    })))
+    .onConflict((oc) => oc.columns(['tenant_id', 'endpoint_id', 'outbox_id']).doNothing())
+    .execute();
+}
+
+/** Active endpoints of the tenant, with their topic patterns. */
+export async function activeEndpoints(trx: Kdb, tenantId: string): Promise<{ id: string; topics: string[] }[]> {
+  return trx.selectFrom('webhook_endpoints').select(['id', 'topics']).where('tenant_id', '=', tenantId).where('active', '=', true).execute();
+}
+
+export interface ClaimedDelivery {
+  tenant_id: string; id: string; endpoint_id: string; topic: string; payload: WebhookEnvelope;
+  attempts: number; url: string; secret: string; now: Date;
+}
+
+/**
+ * Claims due deliveries of active endpoints and leases them: attempts + 1 and the next
+ * try pushed past the lease, committed before any POST is made.
+ */
+export async function claimDueDeliveries(db: Kdb, limit: number, leaseMs: number, now: Date | undefined): Promise<ClaimedDelivery[]> {
+  return transaction(db, async (trx) => {
+    const rows = await trx.selectFrom('webhook_deliveries as d')
+      .innerJoin('webhook_endpoints as e', (j) => j.onRef('e.tenant_id', '=', 'd.tenant_id').onRef('e.id', '=', 'd.endpoint_id'))
+      .select(['d.tenant_id', 'd.id', 'd.endpoint_id', 'd.topic', 'd.payload', 'd.attempts', 'e.url', 'e.secret', clockSql(now).as('now')])
+      .where('d.status', '=', 'pending').where('d.next_attempt_at', '<=', clockSql(now)).where('e.active', '=', true)
+      .orderBy('d.next_attempt_at').orderBy('d.id').limit(limit)
+      .forUpdate(['d']).skipLocked()
+      .execute();
+    for (const row of rows) {
+      await trx.updateTable('webhook_deliveries')
+        .set({ attempts: row.attempts + 1, next_attempt_at: new Date(new Date(row.now).getTime() + leaseMs) })
+        .where('tenant_id', '=', row.tenant_id).where('id', '=', row.id).execute();
+    }
+    return rows.map((row) => ({ ...row, payload: row.payload as unknown as WebhookEnvelope, attempts: row.attempts + 1, now: new Date(row.now) }));
+  });
+}
+
+export type DeliveryOutcome =
+  | { kind: 'delivered'; status: number }
+  | { kind: 'retry'; status: number | null; error: string; nextAttemptAt: Date }
+  | { kind: 'failed'; status: number | null; error: string };
+
+/** Records the outcome of a try, unless the row was claimed again meanwhile (its lease ran out). */
+export async function recordOutcome(db: Kdb, delivery: ClaimedDelivery, outcome: DeliveryOutcome, now: Date): Promise<void> {
+  const fields = outcome.kind === 'delivered'
+    ? { status: 'delivered' as const, last_status: outcome.status, last_error: null, delivered_at: now }
+    : outcome.kind === 'retry'
+      ? { last_status: outcome.status, last_error: outcome.error, next_attempt_at: outcome.nextAttemptAt }
+      : { status: 'failed' as const, last_status: outcome.status, last_error: outcome.error };
+  await db.updateTable('webhook_deliveries').set(fields)
+    .where('tenant_id', '=', delivery.tenant_id).where('id', '=', delivery.id)
+    .where('status', '=', 'pending').where('attempts', '=', delivery.attempts)
+    .execute();
+}
+
+/** An endpoint's deliveries, newest first. */
+export async function listDeliveries(db: Kdb, tenantId: string, endpointId: string, filter: { status?: string | undefined; limit: number; cursor?: string | undefined }) {
+  let query = db.selectFrom('webhook_deliveries')
+    .select(['id', 'outbox_id', 'topic', 'payload', 'status', 'attempts', 'next_attempt_at', 'last_status', 'last_error', 'delivered_at', 'created_at'])
+    .where('tenant_id', '=', tenantId).where('endpoint_id', '=', endpointId);
+  if (filter.status) query = query.where('status', '=', filter.status as 'pending');
+  const after = decodeCursor(filter.cursor);
+  if (after) query = query.where('id', '<', after);
+  const rows = await query.orderBy('id', 'desc').limit(filter.limit + 1).execute();
+  const page = toPage(rows, filter.limit);
+  return {
+    data: page.data.map((r) => ({
+      id: r.id, event_id: (r.payload as unknown as WebhookEnvelope).id, topic: r.topic, status: r.status, attempts: r.attempts,
+      next_attempt_at: r.status === 'pending' ? iso(r.next_attempt_at) : null, last_status: r.last_status, last_error: r.last_error,
+      delivered_at: iso(r.delivered_at), created_at: iso(r.created_at), payload: r.payload,
+    })),
+    next_cursor: page.next_cursor,
+  };
+}
+
+/** Counts by status (for tests and operators). */
+export async function deliveryCounts(db: Kdb, tenantId: string): Promise<Record<string, number>> {
+  const rows = await db.selectFrom('webhook_deliveries').select(['status', sql<number>`count(*)::int`.as('n')])
+    .where('tenant_id', '=', tenantId).groupBy('status').execute();
+  return Object.fromEntries(rows.map((r) => [r.status, r.n]));
+}

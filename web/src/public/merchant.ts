@@ -1,0 +1,24 @@
+// The shop's name for the customer pages' header and titles. Asked once per page load;
+// without an answer the pages still work and simply show no name.
+import { useEffect, useState } from 'react';
+import { api } from '../api/client.ts';
+import type { Merchant } from './types.ts';
+import { withTenant } from './paths.ts';
+
+let cached: Promise<string | null> | null = null;
+
+function loadMerchantName(): Promise<string | null> {
+  cached ??= api<Merchant>('GET', withTenant('/v1/public/merchant')).then((m) => m.name || null, () => null);
+  return cached;
+}
+
+/** The merchant's name, or null while unknown. */
+export function useMerchantName(): string | null {
+  const [name, setName] = useState<string | null>(null);
+  useEffect(() => {
+    let live = true;
+    void loadMerchantName().then((value) => { if (live) setName(value); });
+    return () => { live = false; };
+  }, []);
+  return name;
+}
