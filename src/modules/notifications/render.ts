@@ -5,8 +5,7 @@ import type { Config } from '../../config.ts';
 import type { Kdb } from '../../platform/db/index.ts';
 import type { OutboxMessage } from '../../platform/outbox/index.ts';
 import { findLocationByCode } from '../locations/index.ts';
-import type { OrderView } from '../orders/index.ts';
-import { findOrderView, findShipmentFacts, toMailOrder } from './order-facts.ts';
+import { findOrderFacts, findShipmentFacts, type OrderFacts } from './order-facts.ts';
 import { trackingUrl } from './links.ts';
 import { surveyUrlFor } from './survey-link.ts';
 import {
@@ -19,7 +18,7 @@ const BACKDATED_AFTER_MS = 3_600_000;
 
 export interface NotificationDraft { template: string; orderId: string; recipient: string; mail: RenderedMail }
 
-type Renderer = (trx: Kdb, order: OrderView, message: OutboxMessage, config: Config) => Promise<RenderedMail | null>;
+type Renderer = (trx: Kdb, order: OrderFacts, message: OutboxMessage, config: Config) => Promise<RenderedMail | null>;
 
 const text = (value: unknown): string | null => (typeof value === 'string' && value.length > 0 ? value : null);
 
@@ -27,18 +26,18 @@ const RENDERERS: Record<string, { template: string; render: Renderer }> = {
   'order.created': {
     template: 'order_confirmed',
     render: async (_trx, order, message) => {
-      if (message.createdAt.getTime() - new Date(order.created_at).getTime() > BACKDATED_AFTER_MS) return null;
-      return orderConfirmedMail(toMailOrder(order), order.delivery.type === 'pickup' ? order.delivery.location : null);
+      if (message.createdAt.getTime() - order.createdAt.getTime() > BACKDATED_AFTER_MS) return null;
+      return orderConfirmedMail(order.mail, order.pickupLocation);
     },
   },
-  'order.canceled': { template: 'order_canceled', render: async (_trx, order) => orderCanceledMail(toMailOrder(order)) },
+  'order.canceled': { template: 'order_canceled', render: async (_trx, order) => orderCanceledMail(order.mail) },
   'shipment.created': {
     template: 'order_shipped',
     render: async (trx, order, message, config) => {
       const number = text(message.payload.tracking_number);
-      const url = trackingUrl(config.publicUrl, message.tenantId, number ? { trackingNumber: number } : { orderNumber: order.number, email: order.customer?.email ?? '' });
+      const url = trackingUrl(config.publicUrl, message.tenantId, number ? { trackingNumber: number } : { orderNumber: order.number, email: order.email ?? '' });
       const shipment = await findShipmentFacts(trx, message.tenantId, text(message.payload.shipment_id), order);
-      return orderShippedMail(toMailOrder(order), {
+      return orderShippedMail(order.mail, {
         via: shipment?.via ?? text(message.payload.service), trackingNumber: number, trackingUrl: url, items: shipment?.items ?? [],
       });
     },
@@ -46,10 +45,10 @@ const RENDERERS: Record<string, { template: string; render: Renderer }> = {
   'order.ready_for_pickup': {
     template: 'ready_for_pickup',
     render: async (trx, order, message) => {
-      const code = text(message.payload.location) ?? (order.delivery.type === 'pickup' ? order.delivery.location : null);
+      const code = text(message.payload.location) ?? order.pickupLocation;
       const location = code ? await findLocationByCode(trx, message.tenantId, code) : undefined;
       const address = location?.address as { line1?: string; city?: string } | undefined;
-      return readyForPickupMail(toMailOrder(order), {
+      return readyForPickupMail(order.mail, {
         locationName: location?.name ?? code ?? 'the store',
         address: address ? [address.line1, address.city].filter(Boolean).join(', ') || null : null,
       });
@@ -57,13 +56,13 @@ const RENDERERS: Record<string, { template: string; render: Renderer }> = {
   },
   'order.delivered': {
     template: 'order_delivered',
-    render: async (trx, order, message, config) => orderDeliveredMail(toMailOrder(order), await surveyUrlFor(trx, message.tenantId, order.id, config.publicUrl)),
+    render: async (trx, order, message, config) => orderDeliveredMail(order.mail, await surveyUrlFor(trx, message.tenantId, order.id, config.publicUrl)),
   },
   'return.approved': {
     template: 'return_approved',
     render: async (_trx, order, message) => {
       const number = message.payload.number;
-      return returnApprovedMail(toMailOrder(order), typeof number === 'number' || typeof number === 'string' ? String(number) : null);
+      return returnApprovedMail(order.mail, typeof number === 'number' || typeof number === 'string' ? String(number) : null);
     },
   },
   'refund.issued': {
@@ -71,7 +70,7 @@ const RENDERERS: Record<string, { template: string; render: Renderer }> = {
     render: async (_trx, order, message) => {
       const amount = message.payload.amount;
       if (typeof amount !== 'number' || !Number.isSafeInteger(amount)) throw new Error('refund.issued without an integer amount');
-      return refundIssuedMail(toMailOrder(order), amount, text(message.payload.currency) ?? order.currency);
+      return refundIssuedMail(order.mail, amount, text(message.payload.currency) ?? order.mail.currency);
     },
   },
 };
@@ -90,8 +89,8 @@ export async function renderNotification(trx: Kdb, message: OutboxMessage, confi
   const renderer = RENDERERS[message.topic];
   const orderId = orderIdOf(message);
   if (!renderer || !orderId) return null;
-  const order = await findOrderView(trx, message.tenantId, orderId);
-  const recipient = order?.customer?.email;
+  const order = await findOrderFacts(trx, message.tenantId, orderId);
+  const recipient = order?.email;
   if (!order || !recipient) return null;
   const mail = await renderer.render(trx, order, message, config);
   return mail ? { template: renderer.template, orderId: order.id, recipient, mail } : null;
