@@ -70,7 +70,7 @@ describe('web app: fulfillment', { skip: SKIP_BROWSER }, () => {
     await page.getByRole('button', { name: 'Create wave' }).click();
     await page.getByRole('heading', { name: /^Pick wave \d+$/, level: 1 }).waitFor();
     const pickList = page.getByRole('table', { name: 'Pick list' });
-    await pickList.getByRole('cell', { name: MUG.bin }).waitFor();
+    await pickList.getByRole('cell', { name: MUG.bin, exact: true }).waitFor();
     await page.getByRole('link', { name: 'Print pick list' }).waitFor();
     assert.match(await page.getByRole('link', { name: 'Print pick list' }).getAttribute('href') ?? '', /^\/v1\/pick-waves\/pkw_[^/]+\/pick-list\.pdf$/);
 
@@ -111,6 +111,7 @@ describe('web app: fulfillment', { skip: SKIP_BROWSER }, () => {
     const small = BOXES[0] as (typeof BOXES)[number];
     assert.equal(await page.getByLabel('Box').inputValue(), small.code);
     assert.equal(await page.getByLabel('Weight (g)').inputValue(), String(2 * MUG.weight_g + small.tare_weight_g));
+    await screenshot(page, 'fulfillment-packing');
     await page.getByRole('button', { name: 'Create package (2 units)' }).click();
     await page.getByRole('status').getByText(`Package created: MUG × 2 in box ${small.code}.`).waitFor();
     await page.getByRole('table', { name: 'Packages' }).getByRole('cell', { name: 'MUG × 2' }).waitFor();
@@ -209,8 +210,25 @@ describe('web app: fulfillment', { skip: SKIP_BROWSER }, () => {
       assert.equal(await horizontalOverflow(page), 0, `${path} is no wider than the phone`);
       await assertAccessible(page, `${path} at 390 px`);
     }
+    // A wave and the pack bench of a picked order, each with its scanner, at the same width.
+    const order = await placeOrder(suite.shop, [{ sku: 'MUG', quantity: 1 }]);
+    const fo = (await suite.shop.api('GET', `/v1/fulfillment-orders?order=${order.number}`)).data[0];
+    const wave = await suite.shop.api('POST', '/v1/pick-waves', { location: fo.location, fulfillment_orders: [fo.id] });
+    await page.goto(`${suite.shop.base}/fulfillment/waves/${wave.number}`);
+    await page.getByLabel('SKU or barcode').waitFor();
+    assert.equal(await horizontalOverflow(page), 0, 'a wave is no wider than the phone');
+    await assertAccessible(page, 'a wave at 390 px');
+    await suite.shop.api('POST', `/v1/pick-waves/${wave.id}/scan`, { code: MUG.sku });
+    await suite.shop.api('POST', `/v1/pick-waves/${wave.id}/complete`);
+    await page.goto(`${suite.shop.base}/fulfillment/pack?fo=${fo.id}`);
+    await page.getByLabel('Scan item into package').waitFor();
+    await page.getByRole('radio', { name: /Ordo Ground/ }).waitFor();
+    await screenshot(page, 'fulfillment-mobile-pack');
+    assert.equal(await horizontalOverflow(page), 0, 'the pack bench is no wider than the phone');
+    await assertAccessible(page, 'the pack bench at 390 px');
+
     await page.goto(`${suite.shop.base}/fulfillment/waves/99999`);
-    await page.getByRole('alert').getByText(/not found/i).waitFor();
+    await page.getByRole('alert').getByText(/Pick wave "99999" was not found/).waitFor();
     await screenshot(page, 'fulfillment-mobile-missing-wave');
     await page.context().close();
   });

@@ -3,7 +3,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import type { AppContext } from '../../app-context.ts';
 import { Code, Name, StrictObject, iso, notFound, runCommand } from '../../platform/http/index.ts';
-import { createApiKey, listKeys, revokeKey } from './access.service.ts';
+import { DEFAULT_TENANT_ID, createApiKey, listKeys, revokeKey } from './access.service.ts';
 import { principalOf } from './auth.hook.ts';
 import { ROLES, type Role } from './permissions.ts';
 
@@ -30,6 +30,17 @@ export const accessRoutes: FastifyPluginAsync<{ ctx: AppContext }> = async (fast
       data: rows.map((r) => ({ id: r.id, name: r.name, role: r.role, prefix: r.key_prefix, created_at: iso(r.created_at), revoked_at: iso(r.revoked_at) })),
       next_cursor: null,
     };
+  });
+  // The merchant's name for the customer pages (tracking, returns, survey): public, and
+  // nothing but the name.
+  app.get('/v1/public/merchant', {
+    config: { permission: 'public' },
+    schema: { tags: ['public'], querystring: Type.Object({ tenant: Type.Optional(Type.String({ maxLength: 64 })) }, { additionalProperties: false }) },
+  }, async (request) => {
+    const tenantId = request.query.tenant ?? DEFAULT_TENANT_ID;
+    const row = await db.selectFrom('tenants').select('name').where('id', '=', tenantId).executeTakeFirst();
+    if (!row) throw notFound('Merchant', tenantId);
+    return { name: row.name };
   });
   app.delete('/v1/api-keys/:id', { config: { permission: 'keys:manage' }, schema: { tags: ['access'], params: Type.Object({ id: Type.String() }) } }, async (request, reply) => {
     const { id } = request.params;

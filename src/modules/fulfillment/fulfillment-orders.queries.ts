@@ -7,6 +7,7 @@ import * as repo from './fulfillment-orders.repository.ts';
 
 export interface FulfillmentOrderListFilter {
   location?: string | undefined; status?: FulfillmentOrderStatus | undefined; order?: string | undefined;
+  delivery_type?: 'ship' | 'pickup' | undefined;
   cursor?: string | undefined; limit: number;
 }
 
@@ -32,7 +33,7 @@ export async function listFulfillmentOrders(db: Kdb, tenantId: string, filter: F
     if (!found) return { data: [], next_cursor: null };
     orderId = found;
   }
-  const rows = await repo.listFulfillmentOrderRows(db, tenantId, { locationId, status: filter.status, orderId, beforeId, limit: filter.limit });
+  const rows = await repo.listFulfillmentOrderRows(db, tenantId, { locationId, status: filter.status, deliveryType: filter.delivery_type, orderId, beforeId, limit: filter.limit });
   const page = toPage(rows, filter.limit);
   const views = await withLines(db, tenantId, page.data);
   return { data: views.map(toFulfillmentOrderView), next_cursor: page.next_cursor };

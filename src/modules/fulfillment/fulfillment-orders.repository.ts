@@ -29,7 +29,7 @@ export async function findFulfillmentOrder(db: Kdb, tenantId: string, id: string
 }
 
 export interface FulfillmentOrderFilter {
-  locationId?: string | undefined; status?: FulfillmentOrderStatus | undefined; orderId?: string | undefined;
+  locationId?: string | undefined; status?: FulfillmentOrderStatus | undefined; orderId?: string | undefined; deliveryType?: 'ship' | 'pickup' | undefined;
   beforeId: string | null; limit: number;
 }
 
@@ -38,6 +38,7 @@ export async function listFulfillmentOrderRows(db: Kdb, tenantId: string, filter
   let query = fulfillmentOrderQuery(db, tenantId);
   if (filter.locationId) query = query.where('f.location_id', '=', filter.locationId);
   if (filter.status) query = query.where('f.status', '=', filter.status);
+  if (filter.deliveryType) query = query.where('f.delivery_type', '=', filter.deliveryType);
   if (filter.orderId) query = query.where('f.order_id', '=', filter.orderId);
   if (filter.beforeId) query = query.where('f.id', '<', filter.beforeId);
   return query.orderBy('f.id', 'desc').limit(filter.limit + 1).execute();

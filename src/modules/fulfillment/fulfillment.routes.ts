@@ -15,6 +15,7 @@ const Params = Type.Object({ id: Type.String({ minLength: 1, maxLength: 64, desc
 const ListQuery = Type.Object({
   location: Type.Optional(Type.String({ maxLength: 64 })),
   status: Type.Optional(Type.Enum(FULFILLMENT_ORDER_STATUSES)),
+  delivery_type: Type.Optional(Type.Enum(['ship', 'pickup'])),
   order: Type.Optional(Type.String({ maxLength: 64, description: 'Order id or number' })),
   ...PageQuery,
 });

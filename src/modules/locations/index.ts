@@ -1,2 +1,2 @@
 export { locationRoutes } from './locations.routes.ts';
-export { createLocation, listLocations, findLocationByCode, getLocationByCode, toLocationView, type LocationRow, type LocationInput, type LocationView } from './locations.service.ts';
+export { createLocation, updateLocation, listLocations, findLocationByCode, getLocationByCode, toLocationView, type LocationRow, type LocationInput, type LocationPatch, type LocationView } from './locations.service.ts';

@@ -4,7 +4,7 @@ import { Type } from 'typebox';
 import type { AppContext } from '../../app-context.ts';
 import { Address, Code, Name, StrictObject, runCommand } from '../../platform/http/index.ts';
 import { principalOf } from '../access/index.ts';
-import { createLocation, getLocationByCode, listLocations, toLocationView } from './locations.service.ts';
+import { createLocation, getLocationByCode, listLocations, toLocationView, updateLocation } from './locations.service.ts';
 
 const LocationInput = StrictObject({
   code: Code,
@@ -16,6 +16,21 @@ const LocationInput = StrictObject({
   ships: Type.Boolean(),
   pickup: Type.Boolean(),
   priority: Type.Optional(Type.Integer({ minimum: 0, maximum: 10_000, description: 'Lower is preferred when routing ties' })),
+});
+
+const Coordinate = (minimum: number, maximum: number) => Type.Union([Type.Number({ minimum, maximum }), Type.Null()]);
+
+/** Every field but the code may change; latitude and longitude go together (null clears both). */
+const LocationPatch = StrictObject({
+  name: Type.Optional(Name),
+  kind: Type.Optional(Type.Enum(['warehouse', 'store'])),
+  address: Type.Optional(Address),
+  latitude: Type.Optional(Coordinate(-90, 90)),
+  longitude: Type.Optional(Coordinate(-180, 180)),
+  ships: Type.Optional(Type.Boolean()),
+  pickup: Type.Optional(Type.Boolean()),
+  priority: Type.Optional(Type.Integer({ minimum: 0, maximum: 10_000, description: 'Lower is preferred when routing ties' })),
+  active: Type.Optional(Type.Boolean({ description: 'An inactive location takes no new orders' })),
 });
 
 export const locationRoutes: FastifyPluginAsync<{ ctx: AppContext }> = async (fastify, { ctx }) => {
@@ -32,5 +47,11 @@ export const locationRoutes: FastifyPluginAsync<{ ctx: AppContext }> = async (fa
   });
   app.get('/v1/locations/:code', { config: { permission: 'settings:read' }, schema: { tags: ['locations'], params: Type.Object({ code: Type.String() }) } }, async (request) => {
     return toLocationView(await getLocationByCode(db, principalOf(request).tenantId, request.params.code));
+  });
+  app.patch('/v1/locations/:code', { config: { permission: 'settings:write' }, schema: { tags: ['locations'], params: Type.Object({ code: Type.String({ maxLength: 64 }) }), body: LocationPatch } }, async (request, reply) => {
+    const { tenantId } = principalOf(request);
+    const { code } = request.params;
+    const body = request.body;
+    return runCommand(db, tenantId, request, reply, async (trx) => ({ status: 200, body: toLocationView(await updateLocation(trx, tenantId, code, body)) }));
   });
 };

@@ -47,6 +47,50 @@ export async function createLocation(db: Kdb, tenantId: string, input: LocationI
   }
 }
 
+export interface LocationPatch {
+  name?: string | undefined; kind?: LocationKind | undefined; address?: Address | undefined;
+  latitude?: number | null | undefined; longitude?: number | null | undefined;
+  ships?: boolean | undefined; pickup?: boolean | undefined; priority?: number | undefined; active?: boolean | undefined;
+}
+
+/**
+ * The coordinates a patch sets: both given (numbers, or null to clear), else those of a
+ * new address that carries them, else none (the location keeps its own).
+ */
+function patchedCoordinates(patch: LocationPatch): { latitude: number | null; longitude: number | null } | null {
+  const hasLatitude = patch.latitude !== undefined;
+  const hasLongitude = patch.longitude !== undefined;
+  if (hasLatitude !== hasLongitude || (hasLatitude && (patch.latitude === null) !== (patch.longitude === null))) {
+    const path = hasLatitude && patch.latitude !== null ? 'longitude' : 'latitude';
+    throw new Problem('validation_failed', 'latitude and longitude go together', { errors: [{ path, message: 'is required when the other coordinate is given' }] });
+  }
+  if (hasLatitude) return { latitude: patch.latitude ?? null, longitude: patch.longitude ?? null };
+  const fromAddress = patch.address;
+  if (fromAddress?.latitude !== undefined && fromAddress.longitude !== undefined) return { latitude: fromAddress.latitude, longitude: fromAddress.longitude };
+  return null;
+}
+
+/**
+ * Changes a location; the code stays. Routing reads the new values from the next order on;
+ * reservations already made at the location stay where they are.
+ */
+export async function updateLocation(db: Kdb, tenantId: string, code: string, patch: LocationPatch): Promise<LocationRow> {
+  const coordinates = patchedCoordinates(patch);
+  const row = await db.updateTable('locations').set({
+    ...(patch.name !== undefined ? { name: patch.name } : {}),
+    ...(patch.kind !== undefined ? { kind: patch.kind } : {}),
+    ...(patch.address !== undefined ? { address: JSON.stringify(patch.address) } : {}),
+    ...(coordinates ?? {}),
+    ...(patch.ships !== undefined ? { ships: patch.ships } : {}),
+    ...(patch.pickup !== undefined ? { pickup: patch.pickup } : {}),
+    ...(patch.priority !== undefined ? { priority: patch.priority } : {}),
+    ...(patch.active !== undefined ? { active: patch.active } : {}),
+    updated_at: new Date(),
+  }).where('tenant_id', '=', tenantId).where('code', '=', code).returningAll().executeTakeFirst();
+  if (!row) throw notFound('Location', code);
+  return row;
+}
+
 export async function listLocations(db: Kdb, tenantId: string): Promise<LocationRow[]> {
   return db.selectFrom('locations').selectAll().where('tenant_id', '=', tenantId).orderBy('priority').orderBy('code').execute();
 }

@@ -8,7 +8,7 @@ import type { HoldType } from '../../platform/db/schema-payments.ts';
 import { endHoldsOnCancel, placeHolds, releaseHolds } from '../holds/index.ts';
 import { voidOrderPayments } from '../payments/index.ts';
 import { ORDER_ACTIONS, assertTransition, type OrderAction, type OrderStatus } from './order.states.ts';
-import { recordEvents, transitionStatus } from './orders.repository.ts';
+import { lockOrderRow, recordEvents, transitionStatus } from './orders.repository.ts';
 import { getOrderRecordFor, loadOrderView } from './orders.queries.ts';
 import { cancelUnshippedPart, hasShipped } from './partial-cancel.service.ts';
 import type { OrderView } from './order.view.ts';
@@ -24,6 +24,9 @@ export async function applyOrderAction(
   if (action === 'hold') await placeHolds(trx, tenantId, principal.actor, order.id, [{ type: hold.type ?? 'manual', reason }]);
   if (action === 'release') await releaseHolds(trx, tenantId, principal.actor, order.id, { holdId: hold.holdId, type: hold.type }, { reason });
   if (action !== 'cancel') return loadOrderView(trx, principal, order.id);
+  // Lock first: a shipment committing between our check and our update would otherwise
+  // let a whole-order cancel pass over units that just shipped.
+  await lockOrderRow(trx, tenantId, order.id);
   const from = order.status as OrderStatus;
   const to = ORDER_ACTIONS[action];
   assertTransition(from, to, action);

@@ -33,6 +33,8 @@ export interface OrderView {
   delivery: { type: 'ship' } | { type: 'pickup'; location: string };
   shipping: { method: string; amount: number } | null;
   note: string | null;
+  /** Bumped by every order edit; an edit names the version it was previewed on. */
+  version: number;
   lines: OrderLineView[];
   /** Fulfillment orders, oldest first (canceled ones included, with their released lines). */
   fulfillment_orders: OrderFulfillmentOrderView[];
@@ -106,6 +108,8 @@ export interface OrderRecord {
   shipping_address: Address | null; billing_address: Address | null;
   delivery_type: 'ship' | 'pickup'; pickup_location_code: string | null; shipping_method: string | null;
   note: string | null; created_at: Date | string; updated_at: Date | string;
+  /** Absent for an order being created (version 1). */
+  version?: number;
 }
 
 /** Sections of the view that other modules load (each optional: a new order has none). */
@@ -124,7 +128,7 @@ export function toOrderView(order: OrderRecord, lines: OrderLineView[], sections
     shipping_address: order.shipping_address, billing_address: order.billing_address,
     delivery: order.delivery_type === 'pickup' ? { type: 'pickup', location: order.pickup_location_code ?? '' } : { type: 'ship' },
     shipping: order.shipping_method !== null ? { method: order.shipping_method, amount: order.shipping_total } : null,
-    note: order.note, lines, shipments, fulfillment_orders: sections.fulfillmentOrders ?? [],
+    note: order.note, version: order.version ?? 1, lines, shipments, fulfillment_orders: sections.fulfillmentOrders ?? [],
     created_at: iso(order.created_at) ?? '', updated_at: iso(order.updated_at) ?? '',
   };
 }

@@ -13,7 +13,7 @@ export function orderRecordQuery(db: Kdb, tenantId: string) {
       'o.id', 'o.number', 'ch.code as channel_code', 'o.channel_id', 'o.external_id', 'o.status', 'o.hold_reason', 'o.cancel_reason',
       'o.currency', 'o.subtotal', 'o.discount_total', 'o.shipping_total', 'o.tax_total', 'o.total',
       'o.customer_id', 'o.email', 'o.customer_name', 'o.shipping_address', 'o.billing_address',
-      'o.delivery_type', 'pl.code as pickup_location_code', 'o.shipping_method', 'o.note', 'o.created_at', 'o.updated_at',
+      'o.delivery_type', 'pl.code as pickup_location_code', 'o.shipping_method', 'o.note', 'o.version', 'o.created_at', 'o.updated_at',
     ])
     .where('o.tenant_id', '=', tenantId);
 }
@@ -72,6 +72,15 @@ export async function recordEvents(trx: Kdb, tenantId: string, orderId: string, 
 export async function listEvents(db: Kdb, tenantId: string, orderId: string) {
   return db.selectFrom('order_events').select(['id', 'type', 'actor', 'data', 'at'])
     .where('tenant_id', '=', tenantId).where('order_id', '=', orderId).orderBy('id').execute();
+}
+
+/**
+ * Locks the order row for the rest of the transaction. Writers that change what an
+ * order is (cancel, shipments, edits, returns) take this lock first, so each sees what
+ * the others committed before it decides.
+ */
+export async function lockOrderRow(trx: Kdb, tenantId: string, orderId: string): Promise<void> {
+  await trx.selectFrom('orders').select('id').where('tenant_id', '=', tenantId).where('id', '=', orderId).forUpdate().execute();
 }
 
 /** Moves the status only if it is still `from`: a race cannot skip the check. */

@@ -32,3 +32,8 @@ export function settleOrderAfterCommit(db: Kdb) {
     (order) => (order.payments && order.payments.length > 0 ? order.id : null),
     (order, request) => loadOrderView(db, principalOf(request), order.id));
 }
+
+/** For answers that are not order views (a shipment, a return): run the order's calls, answer as is. */
+export function runPaymentsAfterCommit<T extends object>(db: Kdb, orderIdOf: (payload: T) => string | null) {
+  return settleAfterCommit<T>(db, orderIdOf, async (payload) => payload);
+}

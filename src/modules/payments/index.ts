@@ -10,6 +10,6 @@ export { paymentSections, paymentStatuses, type PaymentView, type OrderRefundVie
 export { startPaymentWorker, runPaymentWorkerOnce } from './payments.worker.ts';
 export { TEST_CARD_TOKENS, gatewayRecords } from './providers/test-card.ts';
 export { holdAndChargeAtIntake } from './intake-hook.ts';
-export { settleOrderAfterCommit } from './after-commit.ts';
+export { runPaymentsAfterCommit, settleOrderAfterCommit } from './after-commit.ts';
 // Read-only pieces for previews of money decisions (order edits show the payment action before confirming).
 export { loadBalances, uncaptured, refundable, type PaymentBalance } from './payments.repository.ts';

@@ -22,6 +22,8 @@ export interface RefundView {
 export interface ReturnView {
   id: string; number: string; status: ReturnStatus; source: 'customer' | 'staff';
   order: { id: string; number: string };
+  /** The order's currency: every amount of the return is in it. */
+  currency: string;
   note: string | null; reject_reason: string | null; override_policy: boolean;
   items: ReturnItemView[];
   restock_location: string | null;
@@ -36,7 +38,7 @@ export interface ReturnView {
 export function toReturnView(r: ReturnRecord, items: readonly ReturnItemRecord[], preview?: RefundView): ReturnView {
   return {
     id: r.id, number: String(r.number), status: r.status, source: r.source,
-    order: { id: r.order_id, number: String(r.order_number) },
+    order: { id: r.order_id, number: String(r.order_number) }, currency: r.currency,
     note: r.note, reject_reason: r.reject_reason, override_policy: r.override_policy,
     items: items.map((i) => ({
       line_id: i.order_line_id, sku: i.sku, name: i.name, quantity: i.quantity, reason: i.reason,

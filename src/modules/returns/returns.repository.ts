@@ -111,7 +111,7 @@ export async function insertReturn(trx: Kdb, tenantId: string, r: NewReturn): Pr
 }
 
 export interface ReturnRecord {
-  id: string; number: number; order_id: string; order_number: number; status: ReturnStatus; source: 'customer' | 'staff';
+  id: string; number: number; order_id: string; order_number: number; currency: string; status: ReturnStatus; source: 'customer' | 'staff';
   note: string | null; reject_reason: string | null; override_policy: boolean; restock_location_code: string | null;
   refund_amount: number | null; refund_items: number | null; refund_tax: number | null; refund_shipping: number | null;
   restocking_fee: number | null; refund_id: string | null;
@@ -125,7 +125,7 @@ function recordQuery(db: Kdb, tenantId: string) {
     .leftJoin('orders as x', (j) => j.onRef('x.tenant_id', '=', 'r.tenant_id').onRef('x.id', '=', 'r.exchange_order_id'))
     .leftJoin('locations as l', (j) => j.onRef('l.tenant_id', '=', 'r.tenant_id').onRef('l.id', '=', 'r.restock_location_id'))
     .select([
-      'r.id', 'r.number', 'r.order_id', 'o.number as order_number', 'r.status', 'r.source', 'r.note', 'r.reject_reason', 'r.override_policy',
+      'r.id', 'r.number', 'r.order_id', 'o.number as order_number', 'o.currency', 'r.status', 'r.source', 'r.note', 'r.reject_reason', 'r.override_policy',
       'l.code as restock_location_code', 'r.refund_amount', 'r.refund_items', 'r.refund_tax', 'r.refund_shipping', 'r.restocking_fee', 'r.refund_id',
       'r.exchange_lines', 'r.exchange_order_id', 'x.number as exchange_order_number', 'r.exchange_credit',
       'r.received_at', 'r.closed_at', 'r.created_at', 'r.updated_at',

@@ -10,6 +10,7 @@ import { EmptyInput, ReceiveInput, RejectInput, ReturnListQuery, ReturnParams, R
 import { approveReturn, getReturn, listReturns, rejectReturn, requestReturn, returnOrderOr404 } from './returns.service.ts';
 import { receiveReturn } from './return-receipt.service.ts';
 import { closeReturn } from './return-close.service.ts';
+import { runPaymentsAfterCommit } from '../payments/index.ts';
 
 export const returnRoutes: FastifyPluginAsync<{ ctx: AppContext }> = async (fastify, { ctx }) => {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
@@ -62,7 +63,11 @@ export const returnRoutes: FastifyPluginAsync<{ ctx: AppContext }> = async (fast
     return runCommand(db, principal.tenantId, request, reply, async (trx) => ({ status: 200, body: await receiveReturn(trx, principal, id, body) }));
   });
 
-  app.post('/v1/returns/:return/close', { config: { permission: 'returns:manage' }, schema: { tags, params: ReturnParams, body: EmptyInput } }, async (request, reply) => {
+  app.post('/v1/returns/:return/close', {
+    config: { permission: 'returns:manage' }, schema: { tags, params: ReturnParams, body: EmptyInput },
+    // The refund's provider calls run right after commit, so the answer's refund is usually done.
+    preSerialization: runPaymentsAfterCommit<{ order?: { id: string } }>(db, (r) => r.order?.id ?? null),
+  }, async (request, reply) => {
     const principal = principalOf(request);
     const id = request.params.return;
     return runCommand(db, principal.tenantId, request, reply, async (trx) => ({ status: 200, body: await closeReturn(trx, principal, id) }));

@@ -3,6 +3,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { AppContext } from '../../app-context.ts';
 import { runCommand } from '../../platform/http/index.ts';
 import { principalOf } from '../access/index.ts';
+import { runPaymentsAfterCommit } from '../payments/index.ts';
 import { confirmPickup, markReadyForPickup } from './pickup.service.ts';
 import { EmptyInput, FulfillmentOrderParams, PickupInput } from './shipping.schemas.ts';
 
@@ -21,6 +22,8 @@ export const pickupRoutes: FastifyPluginAsync<{ ctx: AppContext }> = async (fast
 
   app.post('/v1/fulfillment-orders/:id/pickup', {
     config: { permission: 'fulfillment:write' }, schema: { tags, params: FulfillmentOrderParams, body: PickupInput },
+    // The pickup captures what it handed over: run the calls right after commit.
+    preSerialization: runPaymentsAfterCommit<{ order?: { id: string } }>(db, (s) => s.order?.id ?? null),
   }, async (request, reply) => {
     const { tenantId, actor } = principalOf(request);
     const { id } = request.params;

@@ -4,6 +4,7 @@ import { Type } from 'typebox';
 import type { AppContext } from '../../app-context.ts';
 import { PageQuery, Problem, runCommand } from '../../platform/http/index.ts';
 import { principalOf } from '../access/index.ts';
+import { runPaymentsAfterCommit } from '../payments/index.ts';
 import { getOrderRecordFor } from '../orders/index.ts';
 import { getRates } from './rates.service.ts';
 import { createShipment } from './shipments.service.ts';
@@ -21,6 +22,8 @@ export const shipmentRoutes: FastifyPluginAsync<{ ctx: AppContext }> = async (fa
 
   app.post('/v1/fulfillment-orders/:id/shipments', {
     config: { permission: 'fulfillment:write' }, schema: { tags, params: FulfillmentOrderParams, body: ShipmentInput },
+    // Captures queued by the shipment run right after commit (the worker retries what fails).
+    preSerialization: runPaymentsAfterCommit<{ order?: { id: string } }>(db, (s) => s.order?.id ?? null),
   }, async (request, reply) => {
     const { tenantId, actor } = principalOf(request);
     const { id } = request.params;
@@ -52,6 +55,8 @@ export const shipmentRoutes: FastifyPluginAsync<{ ctx: AppContext }> = async (fa
 
   app.post('/v1/shipments/:id/events', {
     config: { permission: 'fulfillment:write' }, schema: { tags, params: ShipmentParams, body: TrackingEventInput },
+    // A delivery may capture cash on delivery: run it right after commit.
+    preSerialization: runPaymentsAfterCommit<{ order?: { id: string } }>(db, (s) => s.order?.id ?? null),
   }, async (request, reply) => {
     const { tenantId, actor } = principalOf(request);
     const { id } = request.params;

@@ -9,7 +9,8 @@ export type Permission =
   | 'orders:read' | 'orders:create' | 'orders:manage'
   | 'forecasts:read' | 'purchasing:read' | 'purchasing:write'
   | 'fulfillment:read' | 'fulfillment:write'
-  | 'routing:manage' | 'payments:read' | 'payments:manage' | 'returns:read' | 'returns:manage' | 'returns:receive';
+  | 'routing:manage' | 'payments:read' | 'payments:manage' | 'returns:read' | 'returns:manage' | 'returns:receive'
+  | 'webhooks:manage';
 
 export interface User { id: string; email: string; name: string | null; role: string; disabled: boolean; created_at: string | null; last_login_at: string | null }
 
@@ -36,14 +37,15 @@ export interface Order {
 
 export interface OrderEvent { type: string; at: string; actor: string; data: Record<string, unknown> }
 
-export interface Channel { id: string; code: string; name: string; kind: string; created_at?: string }
+export interface Channel { id: string; code: string; name: string; kind: string; capture_mode?: 'on_shipment' | 'immediate'; created_at?: string }
 export interface Location {
   id: string; code: string; name: string; kind: 'warehouse' | 'store'; address: Address;
-  ships: boolean; pickup: boolean; priority: number; active: boolean;
+  ships: boolean; pickup: boolean; priority: number; active: boolean; latitude?: number | null; longitude?: number | null;
 }
 export interface Product {
   id: string; sku: string; name: string; price: number; currency: string; weight_g: number | null;
   barcode: string | null; inventory_policy: 'deny' | 'continue'; active: boolean;
+  length_mm?: number | null; width_mm?: number | null; height_mm?: number | null;
 }
 export interface Level { sku: string; location: string; on_hand: number; reserved: number; available: number }
 export interface Movement {
@@ -171,3 +173,30 @@ export interface EditPreview {
   stock: { sku: string; location: string | null; delta: number }[];
 }
 export interface OrderEdit { id: string; order_id: string; version: number; payment_difference: number; payment_action: string; order?: Order }
+
+// Settings: routing, hold rules, payments, webhooks, carrier services; the stages report.
+export interface RoutingSettings { use_distance: boolean; max_splits: number; min_split_order_value: number; updated_at: string | null }
+export type HoldRuleKind = 'total_above' | 'country_not_in' | 'email_velocity';
+export interface HoldRule {
+  id: string; name: string; kind: HoldRuleKind; params: Record<string, unknown>;
+  hold_type: Exclude<HoldType, 'payment_declined'>; active: boolean; created_at: string | null; updated_at: string | null;
+}
+export interface PaymentSettings { declined_hold_minutes: number; updated_at: string | null }
+export interface Webhook { id: string; url: string; topics: string[]; active: boolean; created_at: string; secret?: string }
+export interface WebhookDelivery {
+  id: string; event_id: string; topic: string; status: 'pending' | 'delivered' | 'failed'; attempts: number;
+  next_attempt_at: string | null; last_status: number | null; last_error: string | null; delivered_at: string | null; created_at: string | null;
+}
+export interface CarrierService {
+  id: string; code: string; name: string; carrier: 'manual' | 'rate_table'; methods: string[]; transit_days: number | null;
+  currency: string | null; config: Record<string, unknown>; active: boolean; webhook_path: string; webhook_secret?: string;
+  created_at: string; updated_at: string;
+}
+export type Stage = 'to_route' | 'to_pick' | 'picking' | 'to_pack' | 'to_ship' | 'ready_for_pickup' | 'on_hold' | 'backordered' | 'late';
+export interface StageCount { stage: Stage; orders: number; fulfillment_orders: number | null; units?: number }
+export interface Stages { as_of: string; late_after_hours: number; stages: StageCount[] }
+export interface StageOrder {
+  id: string; number: string; status: string; channel: string; created_at: string; waiting_hours: number;
+  fulfillment_orders: { id: string; location: string; status: string; delivery_type: 'ship' | 'pickup' }[];
+}
+export interface StageOrders extends Page<StageOrder> { stage: Stage; late_after_hours: number }

@@ -12,7 +12,7 @@ export const NAV: NavSection[] = [
     items: [
       { label: 'Orders', to: '/orders', permission: 'orders:read' },
       { label: 'Customers', to: '/customers', permission: 'customers:read' },
-      // Next: { label: 'Returns', to: '/returns', permission: 'returns:read' },
+      { label: 'Returns', to: '/returns', permission: 'returns:read' },
     ],
   },
   {
@@ -37,6 +37,12 @@ export const NAV: NavSection[] = [
     label: 'Settings',
     items: [
       { label: 'Channels', to: '/channels', permission: 'settings:read' },
+      { label: 'Routing', to: '/settings/routing', permission: 'settings:read' },
+      { label: 'Hold rules', to: '/settings/hold-rules', permission: 'payments:read' },
+      { label: 'Return policy', to: '/settings/return-policy', permission: 'returns:read' },
+      { label: 'Carrier services', to: '/settings/carrier-services', permission: 'settings:read' },
+      { label: 'Boxes', to: '/settings/boxes', permission: 'fulfillment:read' },
+      { label: 'Webhooks', to: '/settings/webhooks', permission: 'webhooks:manage' },
       { label: 'API keys', to: '/settings/api-keys', permission: 'keys:manage' },
       { label: 'Users', to: '/settings/users', permission: 'users:manage' },
     ],

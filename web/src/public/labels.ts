@@ -12,7 +12,7 @@ const FULFILLMENT: Record<string, string> = {
 };
 
 const RETURN: Record<string, string> = {
-  requested: 'Requested — we will review it shortly', approved: 'Approved', rejected: 'Declined', received: 'Received', closed: 'Closed',
+  requested: 'Waiting for review', approved: 'Approved', rejected: 'Declined', received: 'Received', closed: 'Closed',
 };
 
 export const shipmentStatusLabel = (status: string) => SHIPMENT[status] ?? humanize(status);

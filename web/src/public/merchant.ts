@@ -1,5 +1,6 @@
-// The shop's name for the customer pages' header and titles. Asked once per page load;
-// without an answer the pages still work and simply show no name.
+// The shop's name for the customer pages' header and titles, from
+// GET /v1/public/merchant → { name } (the tenant's name; `?tenant=` as on the other public
+// routes). Asked once per page load; without an answer the header says "Customer service".
 import { useEffect, useState } from 'react';
 import { api } from '../api/client.ts';
 import type { Merchant } from './types.ts';

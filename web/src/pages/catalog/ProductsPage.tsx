@@ -10,8 +10,12 @@ import { Pager } from '../../ui/Pager.tsx';
 import { Empty, ErrorState, Loading } from '../../ui/States.tsx';
 import { StatusBadge } from '../../ui/StatusBadge.tsx';
 import { TableWrap } from '../../ui/TableWrap.tsx';
+import { useSession } from '../../auth/session.tsx';
+import { ProductForm } from './ProductForm.tsx';
 
 export function ProductsPage() {
+  const { can } = useSession();
+  const canEdit = can('catalog:write');
   const { search } = useLocation();
   const q = search.get('q') ?? '';
   const cursor = search.get('cursor') ?? '';
@@ -24,6 +28,7 @@ export function ProductsPage() {
   return (
     <>
       <PageHeader title="Products" subtitle="The catalog every channel sells from." />
+      {canEdit ? <ProductForm collapsed onSaved={() => products.reload()} /> : null}
       <form className="filters" role="search" aria-label="Search products" onSubmit={submit} key={q}>
         <div className="field field-grow">
           <label htmlFor="products-q">Search</label>
@@ -36,12 +41,12 @@ export function ProductsPage() {
       </form>
       {products.loading ? <Loading label="Loading products…" /> : null}
       {products.error ? <ErrorState error={products.error} onRetry={products.reload} /> : null}
-      {products.data && products.data.data.length === 0 ? <Empty title={q ? 'No product matches this search.' : 'No products yet.'}>{q ? null : 'Create products through the API (POST /v1/products).'}</Empty> : null}
+      {products.data && products.data.data.length === 0 ? <Empty title={q ? 'No product matches this search.' : 'No products yet.'}>{q || !canEdit ? null : 'Add the first one with “New product” above.'}</Empty> : null}
       {products.data && products.data.data.length > 0 ? (
         <>
           <TableWrap label="Products">
             <thead>
-              <tr><th scope="col">SKU</th><th scope="col">Name</th><th scope="col" className="num">Price</th><th scope="col">When out of stock</th><th scope="col">Barcode</th><th scope="col">Status</th><th scope="col"><span className="sr-only">Stock</span></th></tr>
+              <tr><th scope="col">SKU</th><th scope="col">Name</th><th scope="col" className="num">Price</th><th scope="col">When out of stock</th><th scope="col">Barcode</th><th scope="col">Status</th><th scope="col"><span className="sr-only">Actions</span></th></tr>
             </thead>
             <tbody>
               {products.data.data.map((p) => (
@@ -52,7 +57,12 @@ export function ProductsPage() {
                   <td>{p.inventory_policy === 'continue' ? 'Backorder' : 'Stop selling'}</td>
                   <td className="mono small">{p.barcode ?? '—'}</td>
                   <td><StatusBadge status={p.active ? 'active' : 'disabled'} label={p.active ? 'Active' : 'Inactive'} /></td>
-                  <td><Link to={`/inventory?sku=${encodeURIComponent(p.sku)}`} aria-label={`Stock of ${p.sku}`}>Stock</Link></td>
+                  <td className="actions-cell">
+                    <div className="button-row">
+                      <Link to={`/inventory?sku=${encodeURIComponent(p.sku)}`} aria-label={`Stock of ${p.sku}`}>Stock</Link>
+                      {canEdit ? <Link to={`/products/${encodeURIComponent(p.sku)}/edit`} aria-label={`Edit ${p.sku}`}>Edit</Link> : null}
+                    </div>
+                  </td>
                 </tr>
               ))}
             </tbody>

@@ -1,5 +1,6 @@
 // The dashboard: the period's orders and revenue, by channel, by status and by day, and
-// the stock running low. All figures come from GET /v1/reports/summary.
+// the stock running low (GET /v1/reports/summary); the orders waiting at each fulfillment
+// stage now and the late shipments (GET /v1/reports/stages), whatever the period.
 import { useApi } from '../../api/useApi.ts';
 import type { Summary } from '../../api/types.ts';
 import { humanize } from '../../format.ts';
@@ -9,6 +10,8 @@ import { ErrorState, Loading } from '../../ui/States.tsx';
 import { BarChartCard } from './BarChartCard.tsx';
 import { KpiCards } from './KpiCards.tsx';
 import { LowStockCard } from './LowStockCard.tsx';
+import { LateShipmentsCard } from './LateShipmentsCard.tsx';
+import { StagesCard } from './StagesCard.tsx';
 import { PERIODS, periodOf, summaryPath } from './period.ts';
 
 function dayLabel(day: string): string {
@@ -51,6 +54,10 @@ export function DashboardPage() {
             <BarChartCard title="Orders by day" categoryLabel="Day" valueLabel="Orders" emptyText="No orders in this period."
               data={summary.data.daily.map((d) => ({ label: dayLabel(d.day), value: d.orders }))} />
           ) : null}
+          <div className="grid-2">
+            <StagesCard />
+          </div>
+          <LateShipmentsCard />
           <LowStockCard lowStock={summary.data.low_stock} />
         </div>
       ) : null}

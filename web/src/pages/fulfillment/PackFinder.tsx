@@ -30,7 +30,7 @@ function PackQueue({ location, status }: { location: string; status: string }) {
       {queue.data && rows.length === 0 ? <Empty title={status === 'picked' ? 'Nothing picked is waiting to be packed.' : 'No open orders to pack.'} /> : null}
       {rows.length > 0 ? (
         <TableWrap label="Orders to pack">
-          <thead><tr><th scope="col">Order</th><th scope="col">Location</th><th scope="col">Status</th><th scope="col" className="num">Units</th><th scope="col">Since</th><th scope="col"><span className="sr-only">Actions</span></th></tr></thead>
+          <thead><tr><th scope="col">Order</th><th scope="col">Location</th><th scope="col">Status</th><th scope="col" className="num">Units</th><th scope="col">Since</th><th scope="col" className="sr-cell"><span className="sr-only">Actions</span></th></tr></thead>
           <tbody>
             {rows.map((fo) => (
               <tr key={fo.id}>
@@ -82,7 +82,7 @@ export function PackFinder({ location, status }: { location: string; status: str
     <>
       <section className="card scan-card" aria-labelledby="find-title">
         <h2 className="card-title" id="find-title">Find an order</h2>
-        <ScanField id="pack-find" label="Order number or fulfillment order id" submitLabel="Open" hint="Scan the pick list's order barcode or type the order number and press Enter." onScan={find} />
+        <ScanField id="pack-find" label="Order number or fulfillment order id" submitLabel="Open" hint="Scan or type the order number (or the fulfillment order id) and press Enter." onScan={find} />
         {message ? <p className="inline-error" role="alert">{message}</p> : null}
         {error ? <ProblemMessage error={error} onDismiss={() => setError(null)} /> : null}
         {choices.length > 0 ? (

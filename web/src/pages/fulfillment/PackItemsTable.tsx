@@ -7,17 +7,19 @@ export interface PackItemsTableProps {
   lines: PackLine[];
   draft: Record<string, number>;
   activeLine: string | null;
+  /** False once nothing can be packed (or the user may not): no "in this package" column. */
+  editable: boolean;
   onChange(allocationId: string, quantity: number): void;
 }
 
-export function PackItemsTable({ lines, draft, activeLine, onChange }: PackItemsTableProps) {
+export function PackItemsTable({ lines, draft, activeLine, editable, onChange }: PackItemsTableProps) {
   return (
     <TableWrap label="Items to pack">
       <thead>
         <tr>
           <th scope="col">SKU</th><th scope="col">Product</th><th scope="col" className="num">Ordered</th>
           <th scope="col" className="num">Ready</th><th scope="col" className="num">Packed</th><th scope="col" className="num">Left</th>
-          <th scope="col">In this package</th>
+          {editable ? <th scope="col">In package</th> : null}
         </tr>
       </thead>
       <tbody>
@@ -32,14 +34,14 @@ export function PackItemsTable({ lines, draft, activeLine, onChange }: PackItems
               <td className="num">{line.ready}</td>
               <td className="num">{line.packed}</td>
               <td className={`num strong ${line.left - inPackage === 0 ? 'text-success' : ''}`}>{line.left - inPackage}</td>
-              <td>
+              {editable ? <td className="sr-cell">
                 <label htmlFor={id} className="sr-only">Units of {line.sku} in this package</label>
                 <input
                   id={id} type="number" className="count-input" min={0} max={line.left} step={1} inputMode="numeric" value={inPackage}
                   disabled={line.left === 0}
                   onChange={(e) => onChange(line.allocation_id, Math.max(0, Math.min(line.left, Math.floor(Number(e.target.value) || 0))))}
                 />
-              </td>
+              </td> : null}
             </tr>
           );
         })}

@@ -2,6 +2,7 @@
 // preselected), the weight (the computed weight until the scale's reading is typed) and
 // "Create package".
 import { forwardRef, useId, useState, type FormEvent } from 'react';
+import type { ApiError } from '../../api/client.ts';
 import type { Box, BoxSuggestion, Product } from '../../api/types.ts';
 import { ScanField, type ScanFieldHandle } from '../../ui/ScanField.tsx';
 import { computedWeight, lineForScan, type PackLine } from './packing.ts';
@@ -15,12 +16,14 @@ export interface PackageFormProps {
   products: ReadonlyMap<string, Product>;
   boxes: Box[];
   suggestion: BoxSuggestion | undefined;
+  /** Why there is no suggestion (the server's refusal), if so. */
+  suggestionError: ApiError | undefined;
   busy: boolean;
   onAdd(allocationId: string): void;
   onCreate(draft: PackageDraft): void;
 }
 
-export const PackageForm = forwardRef<ScanFieldHandle, PackageFormProps>(function PackageForm({ lines, draft, products, boxes, suggestion, busy, onAdd, onCreate }, scanRef) {
+export const PackageForm = forwardRef<ScanFieldHandle, PackageFormProps>(function PackageForm({ lines, draft, products, boxes, suggestion, suggestionError, busy, onAdd, onCreate }, scanRef) {
   const id = useId();
   const [boxChoice, setBoxChoice] = useState<string | null>(null);
   const [weightText, setWeightText] = useState<string | null>(null);
@@ -66,7 +69,7 @@ export const PackageForm = forwardRef<ScanFieldHandle, PackageFormProps>(functio
             {boxes.map((b) => <option key={b.code} value={b.code}>{b.code} · {b.name} ({formatDimensions(b)})</option>)}
           </select>
           <p className="field-hint" id={`${id}-box-hint`}>
-            {suggestion ? (suggestion.box ? <>Suggested: <strong>{suggestion.box.code}</strong>. {suggestion.reason}.</> : <>No suggestion: {suggestion.reason}.</>) : 'Loading the suggestion…'}
+            {suggestion ? (suggestion.box ? <>Suggested: <strong>{suggestion.box.code}</strong>. {suggestion.reason}.</> : <>No suggestion: {suggestion.reason}.</>) : suggestionError ? `No suggestion: ${suggestionError.message}` : 'Loading the suggestion…'}
           </p>
         </div>
         <div className="field">
@@ -76,7 +79,7 @@ export const PackageForm = forwardRef<ScanFieldHandle, PackageFormProps>(functio
             onChange={(e) => setWeightText(e.target.value)} aria-describedby={`${id}-weight-hint`}
           />
           <p className="field-hint" id={`${id}-weight-hint`}>
-            {weightText !== null ? 'Scale reading.' : computed !== null && units > 0 ? `Computed: ${formatWeight(computed)}. Type the scale's reading to replace it.` : 'Type the scale\u2019s reading.'}
+            {weightText !== null ? 'Scale reading.' : computed !== null && units > 0 ? `Computed: ${formatWeight(computed)}. Type the scale's reading to replace it.` : units === 0 ? 'Computed from the catalog as items go in; or type the scale\u2019s reading.' : 'Some items have no catalog weight: type the scale\u2019s reading.'}
           </p>
         </div>
         <div className="form-actions">

@@ -26,7 +26,7 @@ export function PackagesList({ packages, canWrite, onChanged }: { packages: Pack
     <>
       <TableWrap label="Packages">
         <thead>
-          <tr><th scope="col">#</th><th scope="col">Box</th><th scope="col">Measures</th><th scope="col" className="num">Weight</th><th scope="col">Contents</th><th scope="col">Shipment</th>{canWrite ? <th scope="col"><span className="sr-only">Actions</span></th> : null}</tr>
+          <tr><th scope="col">#</th><th scope="col">Box</th><th scope="col">Measures</th><th scope="col" className="num">Weight</th><th scope="col">Contents</th><th scope="col">Shipment</th>{canWrite ? <th scope="col" className="sr-cell"><span className="sr-only">Actions</span></th> : null}</tr>
         </thead>
         <tbody>
           {packages.map((pkg, index) => (

@@ -8,6 +8,7 @@ import { useSession } from '../../auth/session.tsx';
 import { Link } from '../../router/router.tsx';
 import { ProblemMessage } from '../../ui/ProblemMessage.tsx';
 import type { ScanFieldHandle } from '../../ui/ScanField.tsx';
+import { useFocusAfterRender } from '../../ui/useFocusAfterRender.ts';
 import { Empty, ErrorState, Loading } from '../../ui/States.tsx';
 import { FoShipments } from './FoShipments.tsx';
 import { FulfillmentBadge } from './FulfillmentBadge.tsx';
@@ -45,7 +46,8 @@ export function PackingBench({ fulfillmentOrderId }: { fulfillmentOrderId: strin
   const [notice, setNotice] = useState<string | null>(null);
   const create = useCommand();
   const scanner = useRef<ScanFieldHandle>(null);
-  const shippedRef = useRef<HTMLHeadingElement>(null);
+  const [justShipped, setJustShipped] = useState<string | null>(null);
+  const focusAfterRender = useFocusAfterRender();
 
   if (fo.loading && !fo.data) return <Loading label="Loading the order…" />;
   if (fo.error && !fo.data) return <ErrorState error={fo.error} onRetry={fo.reload} />;
@@ -59,6 +61,7 @@ export function PackingBench({ fulfillmentOrderId }: { fulfillmentOrderId: strin
   const refresh = (message: string) => {
     setNotice(message || null);
     setVersion((v) => v + 1);
+    focusAfterRender(scanner);
   };
 
   const createPackage = async ({ box, weightG }: PackageDraft) => {
@@ -68,12 +71,13 @@ export function PackingBench({ fulfillmentOrderId }: { fulfillmentOrderId: strin
       setActiveLine(null);
       refresh(`Package created: ${pkg.items.map((i) => `${i.sku} × ${i.quantity}`).join(', ')}${pkg.box ? ` in box ${pkg.box}` : ''}.`);
     }
-    requestAnimationFrame(() => scanner.current?.focus());
+    focusAfterRender(scanner);
   };
 
   const shipped = (shipment: Shipment) => {
-    refresh(`Shipped${shipment.tracking_number ? ` with tracking number ${shipment.tracking_number}` : ''}.`);
-    window.setTimeout(() => shippedRef.current?.focus(), 300);
+    setNotice(`Shipped${shipment.tracking_number ? ` with tracking number ${shipment.tracking_number}` : ''}.`);
+    setJustShipped(shipment.id);
+    setVersion((v) => v + 1);
   };
 
   return (
@@ -95,7 +99,7 @@ export function PackingBench({ fulfillmentOrderId }: { fulfillmentOrderId: strin
           <section className="section" aria-labelledby="pack-items-title">
             <h2 className="section-title" id="pack-items-title">Items {left > 0 ? <span className="muted small">({left} left to pack)</span> : <span className="muted small">(all packed)</span>}</h2>
             {lines.length === 0 ? <Empty title="No reserved units on this fulfillment order." /> : (
-              <PackItemsTable lines={lines} draft={draft} activeLine={activeLine} onChange={(allocationId, quantity) => setDraft((d) => ({ ...d, [allocationId]: quantity }))} />
+              <PackItemsTable lines={lines} draft={draft} activeLine={activeLine} editable={packable} onChange={(allocationId, quantity) => setDraft((d) => ({ ...d, [allocationId]: quantity }))} />
             )}
           </section>
           <section className="section" aria-labelledby="packages-title">
@@ -110,15 +114,19 @@ export function PackingBench({ fulfillmentOrderId }: { fulfillmentOrderId: strin
           {packable ? (
             <>
               <PackageForm
-                ref={scanner} lines={lines} draft={draft} products={products} boxes={(boxes.data?.data ?? []).filter((b) => b.active)} suggestion={suggestion.data}
+                ref={scanner} lines={lines} draft={draft} products={products} boxes={(boxes.data?.data ?? []).filter((b) => b.active)} suggestion={suggestion.data} suggestionError={suggestion.error}
                 busy={create.busy} onCreate={(d) => void createPackage(d)}
                 onAdd={(allocationId) => { setActiveLine(allocationId); setDraft((d) => ({ ...d, [allocationId]: (d[allocationId] ?? 0) + 1 })); }}
               />
               {create.error ? <ProblemMessage error={create.error} onDismiss={create.clear} /> : null}
             </>
           ) : null}
-          {shippable ? <ShipPanel key={version} fulfillmentOrderId={order.id} version={version} canWrite={canWrite} onShipped={shipped} /> : null}
-          <FoShipments ref={shippedRef} orderId={order.order.id} fulfillmentOrderId={order.id} version={version} />
+          {boxes.error ? <ErrorState error={boxes.error} onRetry={boxes.reload} /> : null}
+          {shippable ? (
+            <ShipPanel key={version} fulfillmentOrderId={order.id} version={version} canWrite={canWrite} onShipped={shipped}
+              partial={left > 0 && (packages.data?.data.some((p) => p.shipment_id === null) ?? false) ? left : 0} />
+          ) : null}
+          <FoShipments focusOn={justShipped} orderId={order.order.id} fulfillmentOrderId={order.id} version={version} />
         </div>
       </div>
     </>

@@ -11,6 +11,7 @@ import { PageHeader } from '../../ui/PageHeader.tsx';
 import { ProblemMessage } from '../../ui/ProblemMessage.tsx';
 import { Empty, ErrorState, Loading } from '../../ui/States.tsx';
 import { TableWrap } from '../../ui/TableWrap.tsx';
+import { useFocusAfterRender } from '../../ui/useFocusAfterRender.ts';
 import { FulfillmentBadge } from './FulfillmentBadge.tsx';
 import { LocationSelect } from './LocationSelect.tsx';
 import { FULFILLMENT_PATHS, orderHref } from './paths.ts';
@@ -39,7 +40,7 @@ function PickupSection({ title, location, statuses, version, action, canWrite, o
       {orders.data && orders.data.length === 0 ? <Empty title={action === 'ready' ? 'Nothing to get ready.' : 'Nobody is waiting at the counter.'} /> : null}
       {orders.data && orders.data.length > 0 ? (
         <TableWrap label={title}>
-          <thead><tr><th scope="col">Order</th><th scope="col">Store</th><th scope="col">Status</th><th scope="col">Items</th><th scope="col">Since</th>{canWrite ? <th scope="col"><span className="sr-only">Actions</span></th> : null}</tr></thead>
+          <thead><tr><th scope="col">Order</th><th scope="col">Store</th><th scope="col">Status</th><th scope="col">Items</th><th scope="col">Since</th>{canWrite ? <th scope="col" className="sr-cell"><span className="sr-only">Actions</span></th> : null}</tr></thead>
           <tbody>
             {orders.data.map((fo) => (
               <tr key={fo.id}>
@@ -75,6 +76,7 @@ export function PickupsPage() {
   const [notice, setNotice] = useState<string | null>(null);
   const command = useCommand();
   const noticeRef = useRef<HTMLParagraphElement>(null);
+  const focusAfterRender = useFocusAfterRender();
   const canWrite = can('fulfillment:write');
 
   const filter = (event: FormEvent<HTMLFormElement>) => {
@@ -93,7 +95,7 @@ export function PickupsPage() {
     setVersion((v) => v + 1);
     if (done) {
       setNotice(action === 'ready' ? `Order #${fo.order.number} is ready for pickup; the customer is told.` : `Order #${fo.order.number} was picked up at the counter.`);
-      requestAnimationFrame(() => noticeRef.current?.focus());
+      focusAfterRender(noticeRef);
     } else {
       setNotice(null);
     }

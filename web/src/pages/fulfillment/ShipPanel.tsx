@@ -11,7 +11,14 @@ import { ErrorState, Loading } from '../../ui/States.tsx';
 import { formatWeight } from './format.ts';
 import { useCommand } from './useCommand.ts';
 
-export function ShipPanel({ fulfillmentOrderId, version, canWrite, onShipped }: { fulfillmentOrderId: string; version: number; canWrite: boolean; onShipped(shipment: Shipment): void }) {
+export interface ShipPanelProps {
+  fulfillmentOrderId: string; version: number; canWrite: boolean;
+  /** Units not packed yet while some packages are: only the packages ship now. */
+  partial: number;
+  onShipped(shipment: Shipment): void;
+}
+
+export function ShipPanel({ fulfillmentOrderId, version, canWrite, partial, onShipped }: ShipPanelProps) {
   const id = useId();
   const rates = useApi<Rates>(`/v1/fulfillment-orders/${encodeURIComponent(fulfillmentOrderId)}/rates`, version);
   const [service, setService] = useState('');
@@ -43,6 +50,7 @@ export function ShipPanel({ fulfillmentOrderId, version, canWrite, onShipped }: 
             {formatWeight(rates.data.weight_g)} ({rates.data.weight_source === 'packages' ? 'the unshipped packages' : 'catalog weights, nothing packed'}) to {rates.data.destination.postal_code} {rates.data.destination.country}
             {rates.data.shipping_method ? <> · method <strong>{rates.data.shipping_method}</strong></> : null}
           </p>
+          {partial > 0 ? <p className="notice">Only the packages ship now; {partial} unit(s) not packed yet stay for a later shipment.</p> : null}
           {list.length === 0 ? <p className="inline-error" role="alert">No carrier service can ship this order{rates.data.shipping_method ? ` (method ${rates.data.shipping_method})` : ''}. Set one up under carrier services.</p> : (
             <fieldset className="rates">
               <legend>Service</legend>

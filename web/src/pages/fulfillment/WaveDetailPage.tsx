@@ -10,6 +10,7 @@ import { Link } from '../../router/router.tsx';
 import { PageHeader } from '../../ui/PageHeader.tsx';
 import { ProblemMessage } from '../../ui/ProblemMessage.tsx';
 import type { ScanFieldHandle } from '../../ui/ScanField.tsx';
+import { useFocusAfterRender } from '../../ui/useFocusAfterRender.ts';
 import { ErrorState, Loading } from '../../ui/States.tsx';
 import { FulfillmentBadge } from './FulfillmentBadge.tsx';
 import { FULFILLMENT_PATHS, orderHref, packHref, pdfHref } from './paths.ts';
@@ -56,6 +57,7 @@ export function WaveDetailPage({ params }: { params: Record<string, string> }) {
   const confirm = useCommand();
   const scanner = useRef<ScanFieldHandle>(null);
   const noticeRef = useRef<HTMLParagraphElement>(null);
+  const focusAfterRender = useFocusAfterRender();
 
   useEffect(() => { if (loaded.data) setWave(loaded.data); }, [loaded.data]);
   const current = wave ?? loaded.data;
@@ -73,7 +75,7 @@ export function WaveDetailPage({ params }: { params: Record<string, string> }) {
     } else {
       loaded.reload();
     }
-    requestAnimationFrame(() => scanner.current?.focus());
+    focusAfterRender(scanner);
   };
 
   const onConfirm = (line: PickLine, picked: number) => {
@@ -91,7 +93,7 @@ export function WaveDetailPage({ params }: { params: Record<string, string> }) {
   const onWaveChanged = (next: PickWave, message: string) => {
     setWave(next);
     setNotice(message);
-    requestAnimationFrame(() => noticeRef.current?.focus());
+    focusAfterRender(noticeRef);
   };
 
   const confirmedLines = current ? current.lines.filter((l) => l.confirmed).length : 0;

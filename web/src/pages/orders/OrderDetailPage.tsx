@@ -16,6 +16,7 @@ import { OrderPayments } from './OrderPayments.tsx';
 import { OrderReturns } from './OrderReturns.tsx';
 import { OrderShipments } from './OrderShipments.tsx';
 import { OrderTimeline } from './OrderTimeline.tsx';
+import './after-sales.css';
 
 export function OrderDetailPage({ params }: { params: Record<string, string> }) {
   const ref = params.order ?? '';

@@ -1,14 +1,25 @@
 // The order's lines with where each unit is held (or canceled), and the totals.
-import type { Order, OrderLine } from '../../api/types.ts';
+import type { Allocation, Order, OrderLine } from '../../api/types.ts';
 import { formatMoney } from '../../format.ts';
 import { StatusBadge } from '../../ui/StatusBadge.tsx';
 import { TableWrap } from '../../ui/TableWrap.tsx';
+
+/** Allocations summed per location and status (an edit may add a second reservation at a location). */
+function grouped(line: OrderLine): Allocation[] {
+  const sums = new Map<string, Allocation>();
+  for (const a of line.allocations) {
+    const key = `${a.location}\u0000${a.status}`;
+    const seen = sums.get(key);
+    sums.set(key, seen ? { ...seen, quantity: seen.quantity + a.quantity } : { ...a });
+  }
+  return [...sums.values()];
+}
 
 function Allocations({ line }: { line: OrderLine }) {
   const canceled = line.canceled ?? 0;
   return (
     <ul className="allocations">
-      {line.allocations.map((a) => <li key={`${a.location}-${a.status}`}>{a.location} × {a.quantity} <StatusBadge status={a.status} /></li>)}
+      {grouped(line).map((a) => <li key={`${a.location}-${a.status}`}>{a.location} × {a.quantity} <StatusBadge status={a.status} /></li>)}
       {line.backordered > 0 ? <li><StatusBadge status="on_hold" label={`${line.backordered} backordered`} /></li> : null}
       {canceled > 0 ? <li><StatusBadge status="canceled" label={`${canceled} canceled`} /></li> : null}
       {line.allocations.length === 0 && line.backordered === 0 && canceled === 0 ? <li className="muted">Released</li> : null}

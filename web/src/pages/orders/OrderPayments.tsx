@@ -43,19 +43,19 @@ function PaymentEntry({ payment }: { payment: Payment }) {
   );
 }
 
-function RefundList({ refunds, returnsByid }: { refunds: Refund[]; returnsByid: Map<string, string> }) {
+function RefundList({ refunds, returnsById }: { refunds: Refund[]; returnsById: Map<string, string> }) {
   return (
     <TableWrap label="Refunds">
       <thead><tr><th scope="col">Issued</th><th scope="col" className="num">Amount</th><th scope="col">Status</th><th scope="col">Reason</th></tr></thead>
       <tbody>
         {refunds.map((r) => {
-          const returnNumber = r.return_id ? returnsByid.get(r.return_id) : undefined;
+          const returnNumber = r.return_id ? returnsById.get(r.return_id) : undefined;
           return (
             <tr key={r.id}>
               <td className="nowrap">{formatDateTime(r.created_at)}</td>
               <td className="num">{formatMoney(r.amount, r.currency)}</td>
               <td><StatusBadge status={r.status === 'succeeded' ? 'refunded' : r.status} label={humanize(r.status)} /></td>
-              <td>{r.reason ?? ''}{returnNumber ? <> <Link to={`/returns/${returnNumber}`}>Return #{returnNumber}</Link></> : null}</td>
+              <td>{returnNumber ? <Link to={`/returns/${returnNumber}`}>Return #{returnNumber}</Link> : r.reason ?? ''}</td>
             </tr>
           );
         })}
@@ -79,7 +79,7 @@ export function OrderPayments({ order }: { order: Order }) {
       {refunds.length > 0 ? (
         <>
           <h3 className="sub-title" id="refunds-title">Refunds</h3>
-          <RefundList refunds={refunds} returnsByid={returnsById} />
+          <RefundList refunds={refunds} returnsById={returnsById} />
         </>
       ) : null}
     </section>

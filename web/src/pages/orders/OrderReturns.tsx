@@ -3,7 +3,7 @@ import type { Order } from '../../api/types.ts';
 import { useSession } from '../../auth/session.tsx';
 import { formatDate, formatMoney } from '../../format.ts';
 import { Link } from '../../router/router.tsx';
-import { StatusBadge } from '../../ui/StatusBadge.tsx';
+import { ReturnStatusBadge } from '../returns/ReturnStatusBadge.tsx';
 import { TableWrap } from '../../ui/TableWrap.tsx';
 
 export function OrderReturns({ order }: { order: Order }) {
@@ -24,7 +24,7 @@ export function OrderReturns({ order }: { order: Order }) {
             <tr key={r.id}>
               <td>{linked ? <Link to={`/returns/${r.number}`} className="strong">#{r.number}</Link> : `#${r.number}`}
                 {r.exchange_order ? <span className="block small">Exchange <Link to={`/orders/${r.exchange_order.number}`}>#{r.exchange_order.number}</Link></span> : null}</td>
-              <td><StatusBadge status={r.status} /></td>
+              <td><ReturnStatusBadge status={r.status} /></td>
               <td>{r.items.map((i) => `${i.sku} × ${i.quantity}`).join(', ')}</td>
               <td className="num">{r.refund_amount !== null ? formatMoney(r.refund_amount, order.currency) : '—'}</td>
               <td className="nowrap">{formatDate(r.created_at)}</td>

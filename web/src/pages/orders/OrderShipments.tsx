@@ -4,6 +4,7 @@ import { useApi } from '../../api/useApi.ts';
 import type { Order, OrderShipment, Page, Shipment } from '../../api/types.ts';
 import { useSession } from '../../auth/session.tsx';
 import { formatDateTime, humanize } from '../../format.ts';
+import { Link } from '../../router/router.tsx';
 import { StatusBadge } from '../../ui/StatusBadge.tsx';
 
 function TrackingEvents({ shipment }: { shipment: Shipment | undefined }) {
@@ -23,7 +24,7 @@ function TrackingEvents({ shipment }: { shipment: Shipment | undefined }) {
   );
 }
 
-function ShipmentEntry({ shipment, detail }: { shipment: OrderShipment; detail: Shipment | undefined }) {
+function ShipmentEntry({ shipment, detail, linked }: { shipment: OrderShipment; detail: Shipment | undefined; linked: boolean }) {
   const pickup = shipment.status === 'picked_up' && !shipment.tracking_number;
   return (
     <article className="sub-card" aria-label={`Shipment ${shipment.tracking_number ?? shipment.id}`}>
@@ -37,6 +38,7 @@ function ShipmentEntry({ shipment, detail }: { shipment: OrderShipment; detail: 
       </p>
       <p className="small">{shipment.items.map((i) => `${i.sku} × ${i.quantity}`).join(', ')}</p>
       <TrackingEvents shipment={detail} />
+      {linked ? <Link to={`/fulfillment/shipments/${encodeURIComponent(shipment.id)}`} className="small">Shipment details</Link> : null}
     </article>
   );
 }
@@ -52,7 +54,7 @@ export function OrderShipments({ order }: { order: Order }) {
       <h2 className="card-title" id="shipments-title">Shipments</h2>
       {shipments.length === 0 ? <p className="muted">Nothing has shipped yet.</p> : null}
       <div className="stack">
-        {shipments.map((s) => <ShipmentEntry key={s.id} shipment={s} detail={byId.get(s.id)} />)}
+        {shipments.map((s) => <ShipmentEntry key={s.id} shipment={s} detail={byId.get(s.id)} linked={can('fulfillment:read')} />)}
       </div>
     </section>
   );

@@ -15,6 +15,7 @@ import { useAction } from '../../ui/useAction.ts';
 import { activeUnits, returnableByLine } from '../orders/order-facts.ts';
 import { orderHref } from '../orders/paths.ts';
 import { returnHref } from './paths.ts';
+import '../orders/after-sales.css';
 
 function ReturnForm({ order, reasons }: { order: Order; reasons: string[] }) {
   const action = useAction();

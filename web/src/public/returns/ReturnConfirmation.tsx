@@ -13,7 +13,7 @@ export const ReturnConfirmation = forwardRef<HTMLHeadingElement, { requested: Re
           <div><dt>Order</dt><dd>#{orderNumber}</dd></div>
           <div><dt>Status</dt><dd>{returnStatusLabel(requested.status)}</dd></div>
         </dl>
-        <p>We have sent the details to your e-mail. Please quote the return number on anything you send back.</p>
+        <p>We will e-mail you once it is reviewed. Please quote the return number on anything you send back.</p>
       </section>
     );
   },

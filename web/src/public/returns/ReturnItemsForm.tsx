@@ -57,7 +57,7 @@ export function ReturnItemsForm({ eligibility, busy, headingRef, problem, onSubm
           <ul className="plain-list">{eligibility.lines.map((line) => <li key={line.line_id}>{line.name}: {refusalLabel(line.refused).toLowerCase()}</li>)}</ul>
         </div>
       ) : (
-        <form className="form-stack" onSubmit={submit} noValidate={false}>
+        <form className="form-stack" onSubmit={submit}>
           <ul className="return-lines">
             {eligibility.lines.map((line) => {
               const quantity = quantities[line.line_id] ?? 0;

@@ -60,7 +60,6 @@ export function ReturnRequestPage() {
   useEffect(() => {
     if (step.kind === 'lookup' && step.lookup.order && step.lookup.email) void findOrder(step.lookup, false);
     // Only on arrival; later lookups come from the form.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
   const problem = error ? <ReturnProblem ref={outcome} error={error} submitted={step.kind === 'choose' ? submitted.current : []} /> : null;

@@ -1,7 +1,7 @@
 // The feedback survey from the delivery e-mail: one rating (1-5) and an optional comment,
 // answered once. An answered survey (now or before) shows the thank-you.
 import { useRef, useState } from 'react';
-import { api, asApiError, type ApiError } from '../../api/client.ts';
+import { api, ApiError, asApiError } from '../../api/client.ts';
 import { useApi } from '../../api/useApi.ts';
 import { Loading } from '../../ui/States.tsx';
 import { commonMessage, PublicProblem, type CustomerMessage } from '../PublicProblem.tsx';
@@ -18,6 +18,11 @@ function messageFor(error: ApiError): CustomerMessage {
   if (error.status === 404) return { title: 'This survey link does not work', detail: 'It may be mistyped or no longer valid. Copy the whole link from the e-mail and try again.' };
   if (error.status === 422) return { title: 'Please check your answer', detail: error.message };
   return { title: error.title || 'Something went wrong', detail: error.message };
+}
+
+/** A malformed token is, to the customer, just a link that does not work. */
+function invalidLink(error: ApiError): ApiError {
+  return new ApiError(404, 'not_found', error.title, error.message);
 }
 
 export function SurveyPage({ params }: { params: Record<string, string> }) {
@@ -53,7 +58,7 @@ export function SurveyPage({ params }: { params: Record<string, string> }) {
     <PublicLayout title="How was your order?">
       <PublicHeading lead={data ? `Order #${data.order_number}` : undefined}>How was your order?</PublicHeading>
       {invitation.loading ? <Loading label="Opening the survey…" /> : null}
-      {invitation.error ? <PublicProblem message={messageFor(invitation.error)} /> : null}
+      {invitation.error ? <PublicProblem message={messageFor(invitation.error.status === 422 ? invalidLink(invitation.error) : invitation.error)} /> : null}
       {data && answered ? <ThankYou ref={heading} already={answered === 'already'} /> : null}
       {data && !answered ? (
         <SurveyForm items={data.items} busy={busy} onSubmit={(value) => void answer(value)}

@@ -19,15 +19,15 @@ export function TrackForm({ initial, busy, onSubmit }: { initial: TrackQuery | n
   return (
     <form className="public-card form-stack" onSubmit={submit} aria-label="Find your order">
       <fieldset className="choice">
-        <legend>Find it by</legend>
-        <label><input type="radio" name="mode" value="order" checked={mode === 'order'} onChange={() => setMode('order')} /> Order number and e-mail</label>
-        <label><input type="radio" name="mode" value="tracking" checked={mode === 'tracking'} onChange={() => setMode('tracking')} /> Tracking number</label>
+        <legend>Find your order with</legend>
+        <label><input type="radio" name="mode" value="order" checked={mode === 'order'} onChange={() => setMode('order')} /> My order number and e-mail</label>
+        <label><input type="radio" name="mode" value="tracking" checked={mode === 'tracking'} onChange={() => setMode('tracking')} /> A tracking number</label>
       </fieldset>
       {mode === 'order' ? (
         <>
           <div className="field">
             <label htmlFor={`${id}-order`}>Order number</label>
-            <input id={`${id}-order`} name="order" required defaultValue={byOrder?.order ?? ''} autoComplete="off" inputMode="text" aria-describedby={`${id}-order-hint`} />
+            <input id={`${id}-order`} name="order" required defaultValue={byOrder?.order ?? ''} autoComplete="off" aria-describedby={`${id}-order-hint`} />
             <p className="field-hint" id={`${id}-order-hint`}>It is in your order confirmation e-mail.</p>
           </div>
           <div className="field">

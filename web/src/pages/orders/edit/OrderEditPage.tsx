@@ -16,6 +16,7 @@ import { EditLines } from './EditLines.tsx';
 import { EditPreviewPanel } from './EditPreviewPanel.tsx';
 import { EditShipping } from './EditShipping.tsx';
 import { draftChanges, initialDraft, type Draft, type FieldProblem } from './edit-draft.ts';
+import '../after-sales.css';
 
 function Editor({ order, onReload }: { order: Order; onReload(): void }) {
   const [draft, setDraft] = useState<Draft>(() => initialDraft(order));
