@@ -3,7 +3,7 @@
 // (product, location) order) and passes the available stock it read under those locks.
 import type { Kdb } from '../../platform/db/index.ts';
 import { reserveForOrder, type AllocationInput, type AllocationRecord, type AvailableStock } from '../inventory/index.ts';
-import { loadRoutingContext, planRouting, type RoutingPlan } from '../routing/index.ts';
+import { loadRoutingContext, planRouting, shareOut, type RoutingPlan } from '../routing/index.ts';
 import { lockOrderFulfillment, openFulfillmentOrdersByLocation, type OrderRoutingRow } from './fulfillment-orders.repository.ts';
 
 export interface UnitsToPlace { orderLineId: string; productId: string; sku: string; quantity: number }
@@ -16,29 +16,14 @@ export interface Placement {
 }
 
 /** Hands the plan's units to the lines in the given order; what is left per line is unplaced. */
-function shareOut(plan: RoutingPlan, items: readonly UnitsToPlace[]): { allocations: AllocationInput[]; unplaced: Map<string, number> } {
-  const queues = new Map<string, { locationId: string; quantity: number }[]>();
-  for (const a of plan.allocations) {
-    const queue = queues.get(a.productId) ?? [];
-    queue.push({ locationId: a.locationId, quantity: a.quantity });
-    queues.set(a.productId, queue);
-  }
-  const allocations: AllocationInput[] = [];
+function shareOutUnits(plan: RoutingPlan, items: readonly UnitsToPlace[]): { allocations: AllocationInput[]; unplaced: Map<string, number> } {
+  const out = shareOut(plan.allocations, items);
   const unplaced = new Map<string, number>();
-  for (const item of items) {
-    const queue = queues.get(item.productId) ?? [];
-    let needed = item.quantity;
-    while (needed > 0 && queue.length > 0) {
-      const head = queue[0] as { locationId: string; quantity: number };
-      const take = Math.min(needed, head.quantity);
-      allocations.push({ orderLineId: item.orderLineId, productId: item.productId, locationId: head.locationId, quantity: take });
-      head.quantity -= take;
-      needed -= take;
-      if (head.quantity === 0) queue.shift();
-    }
-    if (needed > 0) unplaced.set(item.orderLineId, (unplaced.get(item.orderLineId) ?? 0) + needed);
-  }
-  return { allocations, unplaced };
+  items.forEach((item, i) => {
+    const left = out.unplaced[i] as number;
+    if (left > 0) unplaced.set(item.orderLineId, (unplaced.get(item.orderLineId) ?? 0) + left);
+  });
+  return { allocations: out.allocations, unplaced };
 }
 
 /**
@@ -63,7 +48,7 @@ export async function placeUnits(
     demands: [...demands.values()], candidates: context.candidates.filter((c) => options.allowed(c.locationId)), stock,
     delivery: context.delivery, orderTotal: Number(order.total), rules: context.rules,
   });
-  const { allocations, unplaced } = shareOut(plan, items);
+  const { allocations, unplaced } = shareOutUnits(plan, items);
   if (plan.shortages.length > 0) return { plan, records: [], unplaced };
   await lockOrderFulfillment(trx, tenantId, [order.id]);
   const existing = await openFulfillmentOrdersByLocation(trx, tenantId, order.id);

@@ -7,7 +7,7 @@ import { Problem, type ProblemFieldError } from '../../platform/http/index.ts';
 import { orderNumberSequence, type Principal } from '../access/index.ts';
 import { holdAndChargeAtIntake } from '../payments/index.ts';
 import { prepareReservation, stockChangedProblem, type AllocationInput, type AllocationRecord } from '../inventory/index.ts';
-import { planRouting, postalCodeKeys, rulesFromRow, type Candidate, type Demand, type RoutingDelivery, type RoutingPlan } from '../routing/index.ts';
+import { planRouting, shareOut, postalCodeKeys, rulesFromRow, type Candidate, type Demand, type RoutingDelivery, type RoutingPlan } from '../routing/index.ts';
 import type { OrderInput } from './order.schemas.ts';
 import { computeTotals } from './order.totals.ts';
 import { listPrice } from './order.pricing.ts';
@@ -114,28 +114,10 @@ function shortageProblem(plan: RoutingPlan, input: OrderInput, products: Map<str
 
 /** Hands each line its share of the plan's units, in line order; the rest is backordered. */
 function allocateLines(plan: RoutingPlan, lineIds: string[], input: OrderInput, products: Map<string, ProductRow>) {
-  const queues = new Map<string, { locationId: string; quantity: number }[]>();
-  for (const a of plan.allocations) {
-    const queue = queues.get(a.productId) ?? [];
-    queue.push({ locationId: a.locationId, quantity: a.quantity });
-    queues.set(a.productId, queue);
-  }
-  const allocations: AllocationInput[] = [];
-  const backordered = input.lines.map((line, i) => {
-    const productId = (products.get(line.sku) as ProductRow).id;
-    const queue = queues.get(productId) ?? [];
-    let needed = line.quantity;
-    while (needed > 0 && queue.length > 0) {
-      const head = queue[0] as { locationId: string; quantity: number };
-      const take = Math.min(needed, head.quantity);
-      allocations.push({ orderLineId: lineIds[i] as string, productId, locationId: head.locationId, quantity: take });
-      head.quantity -= take;
-      needed -= take;
-      if (head.quantity === 0) queue.shift();
-    }
-    return needed;
-  });
-  return { allocations, backordered };
+  const { allocations, unplaced } = shareOut(plan.allocations, input.lines.map((line, i) => ({
+    orderLineId: lineIds[i] as string, productId: (products.get(line.sku) as ProductRow).id, quantity: line.quantity,
+  })));
+  return { allocations: allocations as AllocationInput[], backordered: unplaced };
 }
 
 /** The fulfillment orders the reservation opens, as the order view shows them (built in memory, like the rest). */

@@ -6,3 +6,4 @@ export { distanceKm, type Point } from './distance.ts';
 export { DEFAULT_ROUTING_RULES, MAX_SPLITS_LIMIT, rulesFromRow, postalCodeKeys, type RoutingRules, type RoutingSettingsRow } from './rules.ts';
 export { loadRoutingContext, findRoutingSettings, upsertRoutingSettings, type RoutingContext } from './routing.repository.ts';
 export { routingRoutes } from './routing.routes.ts';
+export { shareOut, type LineDemand, type LineAllocation, type SharedOut } from './share-out.ts';

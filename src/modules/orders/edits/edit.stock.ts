@@ -4,7 +4,7 @@
 // how many units each line has on backorder afterwards. The service writes the result.
 import { Problem, type ProblemFieldError } from '../../../platform/http/index.ts';
 import {
-  planRouting, type Candidate, type Demand, type PlannedAllocation, type RoutingDelivery, type RoutingRules, type StockSnapshot,
+  planRouting, shareOut, type Candidate, type Demand, type PlannedAllocation, type RoutingDelivery, type RoutingRules, type StockSnapshot,
 } from '../../routing/index.ts';
 
 export interface LineReservation { id: string; locationId: string; quantity: number; picked: number }
@@ -143,28 +143,10 @@ export function planStock(lines: readonly StockLine[], routing: RoutingInput): S
 
 /** Gives each growing line its share of the routed units in line order; the rest is backordered. */
 function handOut(lines: readonly StockLine[], allocations: readonly PlannedAllocation[], backordered: Map<string, number>): Reservation[] {
-  const queues = new Map<string, { locationId: string; quantity: number }[]>();
-  for (const a of allocations) {
-    const queue = queues.get(a.productId) ?? [];
-    queue.push({ locationId: a.locationId, quantity: a.quantity });
-    queues.set(a.productId, queue);
-  }
-  const reservations: Reservation[] = [];
-  for (const line of lines) {
-    if (line.delta <= 0) continue;
-    const queue = queues.get(line.productId) ?? [];
-    let needed = line.delta;
-    while (needed > 0 && queue.length > 0) {
-      const head = queue[0] as { locationId: string; quantity: number };
-      const take = Math.min(needed, head.quantity);
-      reservations.push({ orderLineId: line.id, productId: line.productId, locationId: head.locationId, quantity: take });
-      head.quantity -= take;
-      needed -= take;
-      if (head.quantity === 0) queue.shift();
-    }
-    backordered.set(line.id, line.backordered + needed);
-  }
-  return reservations;
+  const growing = lines.filter((line) => line.delta > 0);
+  const out = shareOut(allocations, growing.map((line) => ({ orderLineId: line.id, productId: line.productId, quantity: line.delta })));
+  growing.forEach((line, i) => backordered.set(line.id, line.backordered + (out.unplaced[i] as number)));
+  return out.allocations;
 }
 
 export interface StockDelta { sku: string; location: string | null; delta: number }
