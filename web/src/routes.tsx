@@ -18,6 +18,7 @@ import { LocationEditPage } from './pages/catalog/LocationEditPage.tsx';
 import { ChannelEditPage } from './pages/catalog/ChannelEditPage.tsx';
 import { NotFoundPage, ForbiddenPage } from './pages/NotFoundPage.tsx';
 import { Loading } from './ui/States.tsx';
+import { PageErrorBoundary } from './ui/PageErrorBoundary.tsx';
 
 // The charts library is the biggest dependency; only the pages with charts load it.
 const DashboardPage = lazy(() => import('./pages/dashboard/DashboardPage.tsx').then((m) => ({ default: m.DashboardPage })));
@@ -91,7 +92,7 @@ export function RoutedPage() {
     if (!can(route.permission)) return <ForbiddenPage />;
     const Page = route.page;
     // The key remounts a page when its params change (another order, another customer).
-    return <Suspense fallback={<Loading />}><Page key={pathname} params={params} /></Suspense>;
+    return <PageErrorBoundary key={pathname}><Suspense fallback={<Loading />}><Page params={params} /></Suspense></PageErrorBoundary>;
   }
   return <NotFoundPage />;
 }
