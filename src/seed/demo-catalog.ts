@@ -21,39 +21,46 @@ export const DEMO_LOCATIONS = [
 const COLORS = ['Black', 'White', 'Navy'] as const;
 const SIZES = ['S', 'M', 'L', 'XL'] as const;
 
-export interface DemoProduct { sku: string; name: string; price: number; weight_g: number; policy: 'deny' | 'continue' }
+export interface DemoProduct {
+  sku: string; name: string; price: number; weight_g: number; policy: 'deny' | 'continue';
+  /** Packed size, so the box suggestion has something to measure. */
+  length_mm: number; width_mm: number; height_mm: number;
+}
+
+type Size = [length_mm: number, width_mm: number, height_mm: number];
+const measured = ([length_mm, width_mm, height_mm]: Size) => ({ length_mm, width_mm, height_mm });
 
 /** ~50 products: sized apparel in colours plus accessories and homeware. */
 export function demoProducts(): DemoProduct[] {
   const products: DemoProduct[] = [];
   for (const color of COLORS) {
     for (const size of SIZES) {
-      products.push({ sku: `TEE-${color.slice(0, 3).toUpperCase()}-${size}`, name: `Organic tee, ${color}, ${size}`, price: 2400, weight_g: 180, policy: 'deny' });
+      products.push({ sku: `TEE-${color.slice(0, 3).toUpperCase()}-${size}`, name: `Organic tee, ${color}, ${size}`, price: 2400, weight_g: 180, policy: 'deny', ...measured([300, 250, 20]) });
     }
   }
   for (const color of ['Grey', 'Black'] as const) {
     for (const size of SIZES) {
-      products.push({ sku: `HOOD-${color.slice(0, 3).toUpperCase()}-${size}`, name: `Heavy hoodie, ${color}, ${size}`, price: 6800, weight_g: 650, policy: 'deny' });
+      products.push({ sku: `HOOD-${color.slice(0, 3).toUpperCase()}-${size}`, name: `Heavy hoodie, ${color}, ${size}`, price: 6800, weight_g: 650, policy: 'deny', ...measured([350, 300, 60]) });
     }
   }
-  const rest: [string, string, number, number, 'deny' | 'continue'][] = [
-    ['MUG-STONE', 'Stoneware mug', 1800, 420, 'deny'], ['MUG-ENAMEL', 'Enamel camp mug', 1600, 210, 'deny'],
-    ['CAP-BLK', 'Six-panel cap, black', 2800, 110, 'deny'], ['CAP-OLV', 'Six-panel cap, olive', 2800, 110, 'deny'],
-    ['BEANIE-RIB', 'Rib beanie', 2200, 90, 'deny'], ['SOCK-3PK', 'Wool socks, 3 pack', 1900, 160, 'deny'],
-    ['TOTE-CANVAS', 'Canvas tote', 2500, 300, 'deny'], ['BAG-DAY', 'Daypack 20 L', 8900, 780, 'deny'],
-    ['NOTE-A5', 'Dot-grid notebook A5', 1400, 280, 'deny'], ['PEN-BRASS', 'Brass pen', 3400, 40, 'deny'],
-    ['BOTTLE-750', 'Steel bottle 750 ml', 3200, 380, 'deny'], ['TOWEL-BEACH', 'Beach towel', 3900, 700, 'deny'],
-    ['CANDLE-CEDAR', 'Cedar candle', 2600, 350, 'deny'], ['BLANKET-WOOL', 'Wool blanket', 14900, 1600, 'deny'],
-    ['POSTER-MAP', 'City map poster', 3000, 250, 'deny'], ['PIN-SET', 'Enamel pin set', 1200, 30, 'deny'],
-    ['APRON-DENIM', 'Denim apron', 4200, 420, 'deny'], ['SCARF-MERINO', 'Merino scarf', 5600, 160, 'deny'],
-    ['JACKET-RAIN-M', 'Rain jacket M (pre-order)', 16800, 520, 'continue'], ['JACKET-RAIN-L', 'Rain jacket L (pre-order)', 16800, 540, 'continue'],
-    ['GIFT-BOX', 'Gift box', 500, 150, 'deny'], ['KEYRING', 'Leather key ring', 1500, 25, 'deny'],
-    ['GLOVES-WOOL', 'Wool gloves', 3200, 120, 'deny'], ['PLANTER-CLAY', 'Clay planter', 2900, 900, 'deny'],
-    ['JOURNAL-LINEN', 'Linen journal', 2400, 350, 'deny'], ['TEA-TIN', 'Loose-leaf tea tin', 1700, 200, 'deny'],
-    ['COASTER-SET', 'Cork coaster set', 1300, 120, 'deny'], ['UMBRELLA', 'Compact umbrella', 3600, 400, 'deny'],
-    ['WALLET-CARD', 'Card wallet', 4500, 60, 'deny'], ['BOOTS-CARE', 'Boot care kit (pre-order)', 2200, 300, 'continue'],
+  const rest: [string, string, number, number, 'deny' | 'continue', Size][] = [
+    ['MUG-STONE', 'Stoneware mug', 1800, 420, 'deny', [120, 100, 100]], ['MUG-ENAMEL', 'Enamel camp mug', 1600, 210, 'deny', [110, 90, 90]],
+    ['CAP-BLK', 'Six-panel cap, black', 2800, 110, 'deny', [250, 180, 120]], ['CAP-OLV', 'Six-panel cap, olive', 2800, 110, 'deny', [250, 180, 120]],
+    ['BEANIE-RIB', 'Rib beanie', 2200, 90, 'deny', [200, 150, 40]], ['SOCK-3PK', 'Wool socks, 3 pack', 1900, 160, 'deny', [200, 100, 40]],
+    ['TOTE-CANVAS', 'Canvas tote', 2500, 300, 'deny', [380, 300, 20]], ['BAG-DAY', 'Daypack 20 L', 8900, 780, 'deny', [450, 300, 150]],
+    ['NOTE-A5', 'Dot-grid notebook A5', 1400, 280, 'deny', [210, 148, 15]], ['PEN-BRASS', 'Brass pen', 3400, 40, 'deny', [140, 15, 15]],
+    ['BOTTLE-750', 'Steel bottle 750 ml', 3200, 380, 'deny', [260, 75, 75]], ['TOWEL-BEACH', 'Beach towel', 3900, 700, 'deny', [400, 300, 60]],
+    ['CANDLE-CEDAR', 'Cedar candle', 2600, 350, 'deny', [100, 100, 110]], ['BLANKET-WOOL', 'Wool blanket', 14900, 1600, 'deny', [500, 400, 120]],
+    ['POSTER-MAP', 'City map poster', 3000, 250, 'deny', [620, 80, 80]], ['PIN-SET', 'Enamel pin set', 1200, 30, 'deny', [120, 90, 15]],
+    ['APRON-DENIM', 'Denim apron', 4200, 420, 'deny', [300, 250, 30]], ['SCARF-MERINO', 'Merino scarf', 5600, 160, 'deny', [250, 200, 40]],
+    ['JACKET-RAIN-M', 'Rain jacket M (pre-order)', 16800, 520, 'continue', [400, 300, 60]], ['JACKET-RAIN-L', 'Rain jacket L (pre-order)', 16800, 540, 'continue', [400, 300, 70]],
+    ['GIFT-BOX', 'Gift box', 500, 150, 'deny', [250, 200, 100]], ['KEYRING', 'Leather key ring', 1500, 25, 'deny', [100, 40, 15]],
+    ['GLOVES-WOOL', 'Wool gloves', 3200, 120, 'deny', [250, 120, 30]], ['PLANTER-CLAY', 'Clay planter', 2900, 900, 'deny', [180, 180, 170]],
+    ['JOURNAL-LINEN', 'Linen journal', 2400, 350, 'deny', [220, 160, 25]], ['TEA-TIN', 'Loose-leaf tea tin', 1700, 200, 'deny', [110, 80, 80]],
+    ['COASTER-SET', 'Cork coaster set', 1300, 120, 'deny', [110, 110, 40]], ['UMBRELLA', 'Compact umbrella', 3600, 400, 'deny', [300, 70, 70]],
+    ['WALLET-CARD', 'Card wallet', 4500, 60, 'deny', [110, 80, 10]], ['BOOTS-CARE', 'Boot care kit (pre-order)', 2200, 300, 'continue', [200, 150, 80]],
   ];
-  for (const [sku, name, price, weight_g, policy] of rest) products.push({ sku, name, price, weight_g, policy });
+  for (const [sku, name, price, weight_g, policy, measures] of rest) products.push({ sku, name, price, weight_g, policy, ...measured(measures) });
   return products;
 }
 

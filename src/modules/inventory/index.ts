@@ -10,3 +10,4 @@ export { setBin, BIN_PATTERN, type BinView } from './bins.ts';
 export { addOnHand, removeOnHand } from './inventory.repository.ts';
 export { releaseAllocations } from './release.ts';
 export { lockLevelPairs, type StockArrivalHook } from './level-locks.ts';
+export { adjustWithArrival } from './arrivals.ts';

@@ -5,7 +5,7 @@ export {
   type RefundView, type SettlementAction,
 } from './payments.service.ts';
 export { processPendingPaymentTransactions, PAYMENT_ATTEMPTS_MAX } from './transactions.runner.ts';
-export { createIntakePayment, type PaymentInput } from './payment-intake.ts';
+export { createIntakePayment, markPaid, type PaymentInput } from './payment-intake.ts';
 export { paymentSections, paymentStatuses, type PaymentView, type OrderRefundView } from './payment.view.ts';
 export { startPaymentWorker, runPaymentWorkerOnce } from './payments.worker.ts';
 export { TEST_CARD_TOKENS, gatewayRecords } from './providers/test-card.ts';

@@ -12,7 +12,9 @@ export const returnRoutes: FastifyPluginAsync<{ ctx: AppContext }> = async (app,
 };
 
 export { getReturnPolicy, putReturnPolicy, DEFAULT_RETURN_POLICY, type ReturnPolicy } from './return-policy.ts';
-export { getReturn, listReturns, returnsOfOrder } from './returns.service.ts';
+export { getReturn, listReturns, returnsOfOrder, requestReturn, approveReturn, rejectReturn, returnOrderOr404, type NewReturnInput } from './returns.service.ts';
+export { receiveReturn } from './return-receipt.service.ts';
+export { closeReturn } from './return-close.service.ts';
 export { RETURN_STATUSES, RETURN_TRANSITIONS, type ReturnStatus } from './return.states.ts';
 export { computeRefund, type RefundBreakdown } from './return-refund.ts';
 export type { ReturnView, OrderReturnView, RefundView as ReturnRefundView } from './return.view.ts';

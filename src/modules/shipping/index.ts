@@ -18,6 +18,7 @@ export const shippingRoutes: FastifyPluginAsync<{ ctx: AppContext }> = async (ap
 };
 
 export { createShipment, type Actor } from './shipments.service.ts';
+export { createCarrierService } from './carrier-services.service.ts';
 export { getShipment, listShipments, loadOrderShipments } from './shipments.queries.ts';
 export { recordTrackingEvent } from './tracking.service.ts';
 export { markReadyForPickup, confirmPickup } from './pickup.service.ts';
