@@ -13,7 +13,7 @@ import { startOutboxRelay } from './platform/outbox/index.ts';
 import { startNotificationSender } from './modules/notifications/index.ts';
 import { startWebhookWorker } from './modules/webhooks/index.ts';
 import { startPaymentWorker } from './modules/payments/index.ts';
-import type { Db } from './platform/db/index.ts';
+import { startPgliteMaintenance, type Db } from './platform/db/index.ts';
 
 const PRUNE_INTERVAL_MS = 3_600_000;
 
@@ -63,7 +63,9 @@ export async function startServer(config: Config, options: { seed?: boolean; qui
   // After commit, from the outbox: events to subscribers (mails, webhook deliveries) and NATS; then mails and webhooks out.
   const workers = [startOutboxRelay(db.kysely, app.log, config), startNotificationSender(db.kysely, app.log, config), startWebhookWorker(db.kysely, app.log),
     // Provider calls left pending after commit (retries with backoff) and expired payment_declined holds.
-    startPaymentWorker(db.kysely, app.log)];
+    startPaymentWorker(db.kysely, app.log),
+    // The embedded database has no autovacuum: refresh the planner's statistics ourselves.
+    startPgliteMaintenance(db, app.log)];
 
   let closing = false;
   const shutdown = async (signal: string) => {
