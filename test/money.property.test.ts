@@ -81,17 +81,11 @@ for (const kind of testDatabases()) {
       return created.body;
     }
 
-    /**
-     * Runs one step on the books as they are. Partial cancels where money was taken ahead
-     * of the shipped value are skipped unless asked for: tax is all captured with the
-     * first shipment, a discounted order's early shipments capture their units at full
-     * price, immediate capture and prepaid take everything at once — and the cancel then
-     * keeps money above the lowered total (the known bugs the todo tests below show).
-     */
-    async function runStep(t: TenantClient, books: MoneyBooks, step: Step, state: State, options: { knownBug: boolean }): Promise<StepResult> {
+    /** Runs one step on the books as they are. */
+    async function runStep(t: TenantClient, books: MoneyBooks, step: Step, state: State): Promise<StepResult> {
       switch (step.kind) {
         case 'edit': {
-          const result = await editOrder(t, books, step, options);
+          const result = await editOrder(t, books, step);
           if (result.startsWith('edited') && books.refundedOutsideReturns > books.refundedForEdits) state.goodwillBeforeEdit = true;
           return result;
         }
@@ -100,9 +94,6 @@ for (const kind of testDatabases()) {
         case 'return': return returnSome(t, books, step);
         case 'refund': return goodwillRefund(t, books, step);
         case 'cancel': {
-          const takenAhead = books.order.tax_total > 0 || books.order.discount_total > 0
-            || books.payments.some((p) => p.provider === 'prepaid' || (p.provider === 'test_card' && state.captureMode === 'immediate'));
-          if (!options.knownBug && takenAhead && books.order.shipments.length > 0) return 'skipped: partial cancel after money was taken ahead (known bug)';
           const result = await cancelRest(t, books);
           if (result.startsWith('canceled')) state.canceled = true;
           return result;
@@ -111,7 +102,7 @@ for (const kind of testDatabases()) {
     }
 
     /** One scenario from order to finish, checking the books after every step; throws with the steps as they ran. */
-    async function runScenario(s: Scenario, options: { knownBug: boolean } = { knownBug: false }): Promise<{ books: MoneyBooks; log: string[] }> {
+    async function runScenario(s: Scenario): Promise<{ books: MoneyBooks; log: string[] }> {
       const log: string[] = [];
       try {
         const t = await ta.tenant();
@@ -122,7 +113,7 @@ for (const kind of testDatabases()) {
         await assertBooksHold(t, ta.db.kysely, books);
         const state: State = { canceled: false, goodwillBeforeEdit: false, captureMode: s.captureMode };
         for (const step of s.steps) {
-          log.push(`${JSON.stringify(step)} → ${await runStep(t, books, step, state, options)}`);
+          log.push(`${JSON.stringify(step)} → ${await runStep(t, books, step, state)}`);
           books = await readBooks(t, ta.db.kysely, order.id);
           await assertBooksHold(t, ta.db.kysely, books);
         }
@@ -144,7 +135,7 @@ for (const kind of testDatabases()) {
           else assert.equal(kept, books.order.total, `everything shipped, nothing canceled: Σ captures ${books.captured} − edit refunds ${books.refundedForEdits} ≠ total ${books.order.total}`);
         }
         for (const step of s.afterSales) {
-          log.push(`after-sales ${JSON.stringify(step)} → ${await runStep(t, books, step, state, options)}`);
+          log.push(`after-sales ${JSON.stringify(step)} → ${await runStep(t, books, step, state)}`);
           books = await readBooks(t, ta.db.kysely, order.id);
           await assertBooksHold(t, ta.db.kysely, books);
         }
@@ -159,12 +150,12 @@ for (const kind of testDatabases()) {
       await fc.assert(fc.asyncProperty(scenarioArb, async (s) => { await runScenario(s); }), { numRuns: RUNS });
     });
 
-    // Known bug (payments + orders/partial-cancel): canceling the unshipped rest lowers the
-    // total, but voidOrderPayments only voids uncaptured authorization and never refunds
-    // captured money above the new total. Tax is captured in full with the first shipment
-    // and then scaled down by the cancel; a discounted order's first shipment captured its
-    // units at full price (next test); immediate capture (and prepaid) took everything.
-    test('a cancel refunds captured money above the lowered total', { todo: 'known bug: a cancel never refunds captured money above the new total' }, async () => {
+    // Canceling the unshipped rest lowers the total; captured money above the new total is
+    // refunded (voidOrderPayments → refundExcessCaptured). Tax is captured in full with the
+    // first shipment and then scaled down by the cancel; immediate capture (and prepaid)
+    // took everything; a discounted order's first shipment captures its units after their
+    // discount share (last test).
+    test('a cancel refunds captured money above the lowered total', async () => {
       const scenario = (tax: number, payment: Scenario['payment'], captureMode: 'on_shipment' | 'immediate', steps: Step[]): Scenario => ({
         lines: [{ sku: 'A', quantity: 2, unit_price: 1000 }], discountShare: 0, tax, shipping: 300, payment, captureMode,
         returnPolicy: { restocking_fee_bps: 0, shipping_refund: 'never' }, steps, afterSales: [],
@@ -178,36 +169,35 @@ for (const kind of testDatabases()) {
         scenario(0, 'prepaid', 'on_shipment', shipOneThenCancel), // total 2300 → 1300, captured 2300
       ];
       const failures: string[] = [];
-      for (const s of cases) await runScenario(s, { knownBug: true }).catch((error: Error) => { failures.push(error.message); });
+      for (const s of cases) await runScenario(s).catch((error: Error) => { failures.push(error.message); });
       // The same for a whole cancel before anything shipped: the total stays on the record,
       // but a canceled order owes nothing, so what was taken at once must go back.
-      const { books, log } = await runScenario(scenario(0, 'test_card', 'immediate', [{ kind: 'cancel' }]), { knownBug: true });
+      const { books, log } = await runScenario(scenario(0, 'test_card', 'immediate', [{ kind: 'cancel' }]));
       const kept = books.captured - books.refundedOutsideReturns;
       if (kept !== 0) failures.push(`the ${books.order.status} order keeps ${kept} (captured ${books.captured}, refunded ${books.refunded})\n    ${log.join('\n    ')}`);
       assert.deepEqual(failures, []);
     });
 
-    // Known bug (payments/settlePaymentDifference): an edit that lowers the total voids live
-    // authorizations and refunds captured money, but never touches an unpaid manual payment
-    // (a prepaid order's earlier raise); what neither covers is silently dropped, and the
-    // manual payment keeps asking for the old difference.
-    test('a lowering edit lowers an unpaid manual payment', { todo: 'known bug: settlement ignores unpaid manual payments' }, async () => {
+    // An edit that lowers the total first lowers an unpaid manual payment (a prepaid
+    // order's earlier raise), then voids live authorizations, and only then refunds
+    // captured money (settlePaymentDifference), so what is asked for and what was paid
+    // add up to the total.
+    test('a lowering edit lowers an unpaid manual payment', async () => {
       const s: Scenario = {
         lines: [{ sku: 'A', quantity: 1, unit_price: 1000 }], discountShare: 0, tax: 0, shipping: 0, payment: 'prepaid', captureMode: 'on_shipment',
         returnPolicy: { restocking_fee_bps: 0, shipping_refund: 'never' }, afterSales: [],
         steps: [
           { kind: 'edit', op: 'set_quantity', pick: 0, quantity: 3, sku: 'A', unit_price: undefined }, // 1000 → 3000: manual payment of 2000
-          { kind: 'edit', op: 'set_quantity', pick: 0, quantity: 1, sku: 'A', unit_price: undefined }, // 3000 → 1000: refunds 1000 of the prepaid money
+          { kind: 'edit', op: 'set_quantity', pick: 0, quantity: 1, sku: 'A', unit_price: undefined }, // 3000 → 1000: the manual payment is voided, nothing refunded
         ],
       };
-      await runScenario(s, { knownBug: true }); // the manual payment still asks for 2000 when nothing is owed
+      await runScenario(s); // markManualPaid checks that the manual payments ask for no more than is owed
     });
 
-    // Known bug (payments/capture): valueOfShipped takes order_lines.total as the line's
-    // value, but that total is quantity × unit_price before the line's discount share
-    // (discount_allocated). docs/payments.md says a capture is floor(line value × shipped /
+    // valueOfShipped values a line as order_lines.total − discount_allocated (the total is
+    // quantity × unit_price before the line's discount share). docs/payments.md says a capture is floor(line value × shipped /
     // active) with the value after the discount ("TEE ×3 (5996 after a 1 discount)").
-    test('a partial shipment captures its units after their discount share', { todo: 'known bug: partial captures ignore discount_allocated' }, async () => {
+    test('a partial shipment captures its units after their discount share', async () => {
       const t = await ta.tenant();
       await moneyShop(t, 'on_shipment', {});
       const created = await t.request('POST', '/v1/orders', orderBody([{ sku: 'A', quantity: 1, unit_price: 2000 }, { sku: 'B', quantity: 1, unit_price: 4000 }], {

@@ -11,3 +11,4 @@ export { deriveFulfillmentStatus } from './order.view.ts';
 export { derivePaymentStatus, type PaymentFacts, type PaymentStatus } from './order.view.ts';
 export { recordEvents, transitionStatus, loadLines, type TimelineEvent } from './orders.repository.ts';
 export { getOrderRecordFor } from './orders.queries.ts';
+export { lineValue, valueOfLineUnits, type ValuedLine } from './line-value.ts';

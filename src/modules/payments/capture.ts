@@ -2,24 +2,26 @@
 // counts — the value of every unit shipped so far minus what earlier shipments already
 // captured — so rounding never drifts and the last shipment captures exactly the rest.
 import { assert } from '../../platform/assert.ts';
+import { valueOfLineUnits, type ValuedLine } from '../orders/index.ts';
 
-export interface CaptureLine { id: string; total: number; activeQuantity: number }
+/** A line as the capture sees it: its total before and its share of the order discount (orders' ValuedLine). */
+export interface CaptureLine extends ValuedLine { id: string }
 export interface CaptureOrder { total: number; shippingTotal: number; taxTotal: number; lines: readonly CaptureLine[] }
 
 /**
  * What the order owes once the given units (cumulative, per line id) have shipped.
  * Shipping and tax are owed with the first shipment; once every active unit has
- * shipped, the whole order total is owed. A line's total is the value of its active
- * units (cancel and edits keep it so).
+ * shipped, the whole order total is owed. A line's units are worth their share of
+ * its value after its discount share (valueOfLineUnits: total − discount_allocated).
  */
 export function valueOfShipped(order: CaptureOrder, shippedByLine: ReadonlyMap<string, number>): number {
   const lines = order.lines.filter((l) => l.activeQuantity > 0);
   const shipped = (l: CaptureLine) => Math.min(shippedByLine.get(l.id) ?? 0, l.activeQuantity);
   if (!lines.some((l) => shipped(l) > 0)) return 0;
   if (lines.every((l) => shipped(l) >= l.activeQuantity)) return order.total;
-  let items = 0n;
-  for (const line of lines) items += (BigInt(line.total) * BigInt(shipped(line))) / BigInt(line.activeQuantity);
-  const value = Number(items) + order.shippingTotal + order.taxTotal;
+  let items = 0;
+  for (const line of lines) items += valueOfLineUnits(line, shipped(line));
+  const value = items + order.shippingTotal + order.taxTotal;
   assert(Number.isSafeInteger(value), 'shipped value out of range');
   return Math.min(order.total, value);
 }

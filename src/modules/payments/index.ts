@@ -1,9 +1,10 @@
 // The payments module's public surface: the only file other modules import.
 export { paymentRoutes } from './payments.routes.ts';
 export {
-  requestCaptureForShipment, recordDeliveryForPayments, issueRefund, settlePaymentDifference, voidOrderPayments,
+  requestCaptureForShipment, recordDeliveryForPayments, issueRefund, refundUpTo, settlePaymentDifference, voidOrderPayments,
   type RefundView, type SettlementAction,
 } from './payments.service.ts';
+export { previewPaymentDifference, type PaymentAction } from './settlement.ts';
 export { processPendingPaymentTransactions, PAYMENT_ATTEMPTS_MAX } from './transactions.runner.ts';
 export { createIntakePayment, markPaid, type PaymentInput } from './payment-intake.ts';
 export { paymentSections, paymentStatuses, type PaymentView, type OrderRefundView } from './payment.view.ts';

@@ -9,7 +9,8 @@ import { newId } from '../../platform/ids.ts';
 import { placeHolds, releaseHolds } from '../holds/index.ts';
 import { recordEvents } from '../orders/index.ts';
 import { getPaymentSettings } from './payment-settings.ts';
-import { loadOrderMoney, queueTransactions } from './payments.repository.ts';
+import { loadBalances, loadOrderMoney, queueTransactions } from './payments.repository.ts';
+import { refundExcessCaptured } from './payments.service.ts';
 import { providerFor } from './providers/registry.ts';
 import type { ProviderResult } from './providers/provider.ts';
 
@@ -106,6 +107,9 @@ async function applyCapture(trx: Kdb, call: ClaimedCall, payment: PaymentRow, re
   const authorized = Math.max(payment.authorized_amount, captured);
   await setPayment(trx, call, { captured_amount: captured, authorized_amount: authorized, status: statusFor(authorized, captured, payment.status) });
   await timeline(trx, call, 'payment.captured', { amount: call.amount, currency: call.currency, ...(call.shipment_id ? { shipment_id: call.shipment_id } : {}) });
+  // Canceled while the capture was on its way (an immediate capture): a canceled order keeps nothing.
+  const order = await loadOrderMoney(trx, call.tenant_id, call.order_id);
+  if (order?.status === 'canceled') await refundExcessCaptured(trx, call.tenant_id, PAYMENTS_ACTOR, order, await loadBalances(trx, call.tenant_id, call.order_id, { lock: true }));
 }
 
 async function applyVoid(trx: Kdb, call: ClaimedCall, payment: PaymentRow, result: ProviderResult) {

@@ -52,10 +52,11 @@ export async function loadOrderMoney(db: Kdb, tenantId: string, orderId: string)
   return row ? { ...row, total: Number(row.total), shipping_total: Number(row.shipping_total), tax_total: Number(row.tax_total) } : undefined;
 }
 
+/** The order's lines as captures value them: total before and share of the discount, active units. */
 export async function loadCaptureLines(db: Kdb, tenantId: string, orderId: string) {
-  const rows = await db.selectFrom('order_lines').select(['id', 'total', 'quantity', 'canceled'])
+  const rows = await db.selectFrom('order_lines').select(['id', 'total', 'discount_allocated', 'quantity', 'canceled'])
     .where('tenant_id', '=', tenantId).where('order_id', '=', orderId).orderBy('position').execute();
-  return rows.map((r) => ({ id: r.id, total: Number(r.total), activeQuantity: r.quantity - r.canceled }));
+  return rows.map((r) => ({ id: r.id, total: Number(r.total), discountAllocated: Number(r.discount_allocated), activeQuantity: r.quantity - r.canceled }));
 }
 
 /**
@@ -84,6 +85,20 @@ export async function unitsOfShipment(db: Kdb, tenantId: string, shipmentId: str
 /** Money already captured or on its way (pending captures) over all of the order's payments. */
 export function capturedOrPending(balances: readonly PaymentBalance[]): number {
   return balances.reduce((sum, p) => sum + p.captured_amount + p.pending_capture, 0);
+}
+
+/**
+ * Money given back on the order other than for returned goods (edits, cancels, goodwill):
+ * Σ refund calls pending or succeeded whose refund has no return. Returns give money back
+ * for goods that came back and leave the order total alone, so they are not counted.
+ */
+export async function refundedOutsideReturns(db: Kdb, tenantId: string, orderId: string): Promise<number> {
+  const row = await db.selectFrom('payment_transactions as t')
+    .innerJoin('refunds as r', (j) => j.onRef('r.tenant_id', '=', 't.tenant_id').onRef('r.id', '=', 't.refund_id'))
+    .select(sql<number>`coalesce(sum(t.amount), 0)::int8`.as('amount'))
+    .where('t.tenant_id', '=', tenantId).where('r.order_id', '=', orderId).where('r.return_id', 'is', null)
+    .where('t.kind', '=', 'refund').where('t.status', 'in', ['pending', 'succeeded']).executeTakeFirst();
+  return Number(row?.amount ?? 0);
 }
 
 export interface NewPayment {

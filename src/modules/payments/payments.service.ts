@@ -10,10 +10,11 @@ import { newId } from '../../platform/ids.ts';
 import { recordEvents } from '../orders/index.ts';
 import { addUnits, takeInOrder, valueOfShipped } from './capture.ts';
 import {
-  capturedOrPending, insertPayment, loadBalances, loadCaptureLines, loadOrderMoney, queueTransactions, refundable, uncaptured,
+  capturedOrPending, insertPayment, loadBalances, loadCaptureLines, loadOrderMoney, queueTransactions, refundable, refundedOutsideReturns, uncaptured,
   unitsOfCapturedShipments, unitsOfShipment, type OrderMoney, type PaymentBalance,
 } from './payments.repository.ts';
 import { providerFor } from './providers/registry.ts';
+import { planSettlement, unpaidManual } from './settlement.ts';
 
 export interface RefundView {
   id: string; order_id: string; return_id: string | null; amount: number; currency: string; reason: string | null;
@@ -66,26 +67,55 @@ export async function recordDeliveryForPayments(trx: Kdb, tenantId: string, _act
 }
 
 /**
- * Voids the authorized money that will no longer be captured: all of it for a canceled
- * order, the part above the (recomputed) total after a partial cancel. Latest payments
- * are released first. Unpaid manual payments of a canceled order are simply voided.
+ * Releases what the order will no longer collect — all of it for a canceled order, what
+ * is asked for above the (recomputed) total after a partial cancel — the way an edit's
+ * lower total does (planSettlement): unpaid manual payments are lowered, then
+ * uncaptured authorization is voided, latest payments first. A canceled order's unpaid
+ * manual payments are simply voided. Then refunds what was captured above what the
+ * order may keep (refundExcessCaptured), in the same transaction: calls run after commit.
  */
-export async function voidOrderPayments(trx: Kdb, tenantId: string, _actor: string, orderId: string): Promise<void> {
+export async function voidOrderPayments(trx: Kdb, tenantId: string, actor: string, orderId: string): Promise<void> {
   const { order, balances } = await lockMoney(trx, tenantId, orderId);
   const canceled = order.status === 'canceled';
+  const unpaidOnCanceled = canceled ? balances.filter((p) => p.provider === 'manual' && p.status === 'pending' && p.captured_amount === 0) : [];
+  if (unpaidOnCanceled.length > 0) {
+    await trx.updateTable('payments').set({ status: 'voided', updated_at: sql`now()` }).where('tenant_id', '=', tenantId).where('id', 'in', unpaidOnCanceled.map((p) => p.id)).execute();
+  }
+  const rest = balances.filter((p) => !unpaidOnCanceled.includes(p));
   const stillToCapture = canceled ? 0 : Math.max(0, order.total - capturedOrPending(balances));
-  const live = balances.filter((p) => LIVE.has(p.status));
-  const releasable = live.reduce((sum, p) => sum + uncaptured(p), 0) - stillToCapture;
-  if (releasable > 0) {
-    const { takes } = takeInOrder(releasable, [...live].reverse().map((p) => ({ p, capacity: uncaptured(p) })));
-    await queueTransactions(trx, tenantId, takes.map((t) => ({ paymentId: t.part.p.id, kind: 'void' as const, amount: t.amount, idempotencyKey: `${t.part.p.id}/void/${newId('ptx')}` })));
+  const asked = rest.reduce((sum, p) => sum + unpaidManual(p) + (LIVE.has(p.status) ? uncaptured(p) : 0), 0);
+  if (asked > stillToCapture) {
+    const plan = planSettlement(stillToCapture - asked, rest);
+    for (const l of plan.lower) await lowerManualPayment(trx, tenantId, actor, l.payment, l.amount, 'order canceled');
+    await queueTransactions(trx, tenantId, plan.voids.map((v) => ({ paymentId: v.payment.id, kind: 'void' as const, amount: v.amount, idempotencyKey: `${v.payment.id}/void/${newId('ptx')}` })));
   }
-  if (canceled) {
-    const unpaidManual = balances.filter((p) => p.provider === 'manual' && p.status === 'pending').map((p) => p.id);
-    if (unpaidManual.length > 0) {
-      await trx.updateTable('payments').set({ status: 'voided', updated_at: sql`now()` }).where('tenant_id', '=', tenantId).where('id', 'in', unpaidManual).execute();
-    }
-  }
+  await refundExcessCaptured(trx, tenantId, actor, order, balances);
+}
+
+/**
+ * Gives back captured money the order may no longer keep: a canceled order keeps
+ * nothing, an open one at most its total. What it holds is Σ captures (done or pending)
+ * less what was already given back outside returns (edits, cancels, goodwill). Refunded
+ * through issueRefund (reason `order canceled`), so the calls run after commit; a capture
+ * still pending cannot be refunded yet: its outcome refunds it once it lands.
+ */
+export async function refundExcessCaptured(trx: Kdb, tenantId: string, actor: string, order: OrderMoney, balances: readonly PaymentBalance[]): Promise<RefundView | null> {
+  const keep = order.status === 'canceled' ? 0 : order.total;
+  const held = capturedOrPending(balances) - (await refundedOutsideReturns(trx, tenantId, order.id));
+  const amount = Math.min(held - keep, balances.reduce((sum, p) => sum + refundable(p), 0));
+  return amount > 0 ? issueRefund(trx, tenantId, actor, order.id, amount, { reason: 'order canceled' }) : null;
+}
+
+/**
+ * Refunds as much of `amount` as can still be refunded (captured − refunded − pending
+ * refunds), under the same locks as issueRefund; answers null when nothing can be. For
+ * refunds owed by something that must complete anyway (a return's close).
+ */
+export async function refundUpTo(trx: Kdb, tenantId: string, actor: string, orderId: string, amount: number, options: { returnId?: string; reason?: string }): Promise<RefundView | null> {
+  assert(Number.isSafeInteger(amount) && amount >= 0, 'amount must be a non-negative integer');
+  const { balances } = await lockMoney(trx, tenantId, orderId);
+  const granted = Math.min(amount, balances.reduce((sum, p) => sum + refundable(p), 0));
+  return granted > 0 ? issueRefund(trx, tenantId, actor, orderId, granted, options) : null;
 }
 
 /** Refunds an amount over the order's captured payments, latest first; never more than captured − refunded. */
@@ -111,18 +141,19 @@ export async function issueRefund(trx: Kdb, tenantId: string, actor: string, ord
 }
 
 /**
- * Settles an order edit's total difference. More to pay: a new authorization for the
- * difference with the latest payment's method (a prepaid order gets a manual payment:
- * the marketplace cannot collect more). Less to pay: first void uncaptured authorization,
- * then refund captured money for the rest; answers the refund when there is one.
+ * Settles an order edit's total difference, as planSettlement (settlement.ts) decides.
+ * More to pay: a new authorization for the difference with the latest payment's method
+ * (a prepaid order gets a manual payment: the marketplace cannot collect more). Less to
+ * pay: lower unpaid manual payments, void uncaptured authorization, then refund captured
+ * money for the rest; answers the refund when there is one.
  */
 export async function settlePaymentDifference(trx: Kdb, tenantId: string, actor: string, orderId: string, difference: number): Promise<SettlementAction> {
   assert(Number.isSafeInteger(difference), 'difference must be an integer');
   if (difference === 0) return { action: 'none', amount: 0 };
   const { order, balances } = await lockMoney(trx, tenantId, orderId);
-  const latest = [...balances].reverse().find((p) => p.status !== 'declined' && p.status !== 'failed') ?? balances[balances.length - 1];
-  if (!latest) return { action: 'none', amount: 0 };
-  if (difference > 0) {
+  const plan = planSettlement(difference, balances);
+  if (plan.action === 'authorize') {
+    const latest = [...balances].reverse().find((p) => p.status !== 'declined' && p.status !== 'failed') ?? balances[balances.length - 1] as PaymentBalance;
     const provider = latest.provider === 'prepaid' ? 'manual' : latest.provider;
     const paymentId = await insertPayment(trx, tenantId, { orderId, provider, method: null, token: latest.token, currency: order.currency, amount: difference });
     const call = providerFor(provider).intakeCall;
@@ -130,15 +161,23 @@ export async function settlePaymentDifference(trx: Kdb, tenantId: string, actor:
     await recordEvents(trx, tenantId, orderId, actor, [{ type: 'payment.created', data: { payment_id: paymentId, provider, amount: difference, reason: 'order edit' } }]);
     return { action: 'authorize', amount: difference };
   }
-  const reduce = -difference;
-  const live = [...balances].reverse().filter((p) => LIVE.has(p.status));
-  const { takes: voids, left } = takeInOrder(reduce, live.map((p) => ({ p, capacity: uncaptured(p) })));
-  await queueTransactions(trx, tenantId, voids.map((t) => ({ paymentId: t.part.p.id, kind: 'void' as const, amount: t.amount, idempotencyKey: `${t.part.p.id}/void/${newId('ptx')}` })));
-  const refundAmount = Math.min(left, balances.reduce((sum, p) => sum + refundable(p), 0));
-  if (refundAmount > 0) {
-    await issueRefund(trx, tenantId, actor, orderId, refundAmount, { reason: 'order edit' });
-    return { action: 'refund', amount: refundAmount };
-  }
-  const voided = reduce - left;
-  return voided > 0 ? { action: 'void', amount: voided } : { action: 'none', amount: 0 };
+  for (const l of plan.lower) await lowerManualPayment(trx, tenantId, actor, l.payment, l.amount, 'order edit');
+  await queueTransactions(trx, tenantId, plan.voids.map((v) => ({ paymentId: v.payment.id, kind: 'void' as const, amount: v.amount, idempotencyKey: `${v.payment.id}/void/${newId('ptx')}` })));
+  if (plan.refund > 0) await issueRefund(trx, tenantId, actor, orderId, plan.refund, { reason: 'order edit' });
+  return { action: plan.action, amount: plan.amount };
+}
+
+/**
+ * Asks an unpaid manual payment for `by` less (it was asking for more than the order now
+ * owes): its amount goes down; paid in full it becomes captured, asking for nothing voided.
+ */
+async function lowerManualPayment(trx: Kdb, tenantId: string, actor: string, p: PaymentBalance, by: number, reason: string): Promise<void> {
+  const amount = p.amount - by;
+  assert(by > 0 && amount >= p.captured_amount, 'a manual payment is lowered by at most what it has not received');
+  const authorized = Math.min(Math.max(p.authorized_amount, p.captured_amount), amount);
+  const status = amount === 0 ? 'voided' : p.captured_amount >= amount ? 'captured' : p.status;
+  await trx.updateTable('payments').set({ amount, authorized_amount: authorized, status, updated_at: sql`now()` })
+    .where('tenant_id', '=', tenantId).where('id', '=', p.id).execute();
+  const data = { payment_id: p.id, provider: p.provider, amount: by, currency: p.currency, remaining: amount - p.captured_amount, reason };
+  await recordEvents(trx, tenantId, p.order_id, actor, [{ type: 'payment.lowered', data }], [{ topic: 'payment.lowered', aggregateId: p.order_id, payload: { order_id: p.order_id, ...data } }]);
 }

@@ -26,6 +26,12 @@ test('tax follows the lines by value; shipping by the rule; the fee rounds half 
   assert.equal(basisPoints(1000, 10_000), 1000);
 });
 
+test('a partly canceled line refunds the value of its active units: 2 ordered, 1 canceled, 1 back → all of it', () => {
+  const base = { taxTotal: 100, shippingTotal: 0, priorShipping: 0, rule: 'never' as const, feeBps: 0 };
+  const r = computeRefund({ ...base, lines: [{ lineId: 'a', quantity: 2, canceled: 1, value: 1000, priorUnits: 0, units: 1 }] });
+  assert.deepEqual([r.items, r.tax, r.total], [1000, 100, 1100]);
+});
+
 test('shipping never goes past what earlier returns left (the policy may change in between)', () => {
   const r = computeRefund({ lines: [line('a', 1, 100, 1)], taxTotal: 0, shippingTotal: 500, priorShipping: 450, rule: 'if_all_returned', feeBps: 0 });
   assert.equal(r.shipping, 50);

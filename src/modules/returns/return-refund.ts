@@ -1,8 +1,9 @@
 // What a return gives back, in integer minor units. Pure: the caller loads the order's
 // lines, what earlier closed returns refunded, and the policy.
 //
-// Items: each line's value after discount (total - discount_allocated) is handed out per
-// unit *cumulatively*: after k of n units came back the line has refunded
+// Items: each line's value after discount (total - discount_allocated, the value of its
+// n active units) is handed out per unit *cumulatively* (orders' valueOfLineUnits, the
+// one definition captures use too): after k of n units came back the line has refunded
 // floor(value * k / n). A return refunds the difference between before and after, so
 // partial returns of a line add up to exactly the line's value once every unit is back,
 // and never more.
@@ -15,6 +16,7 @@
 // Restocking fee: restocking_fee_bps of this return's item value (before tax), rounded
 // half up to the minor unit; it cannot exceed the item value (bps <= 10000).
 import { splitMinor, sumMinor } from '../../platform/money.ts';
+import { valueOfLineUnits } from '../orders/index.ts';
 
 export type ShippingRefundRule = 'never' | 'always' | 'if_all_returned';
 
@@ -24,7 +26,7 @@ export interface RefundLine {
   quantity: number;
   /** Units canceled before shipping: they can never come back. */
   canceled: number;
-  /** The line's value after its share of the order discount. */
+  /** The value of the line's active units after their share of the order discount. */
   value: number;
   /** Units refunded by earlier closed returns. */
   priorUnits: number;
@@ -82,13 +84,16 @@ export function computeRefund(input: RefundInput): RefundBreakdown {
   let valueAfter = 0;
   const lines: RefundLineShare[] = input.lines.map((l, i) => {
     const tax = taxShares[i] ?? 0;
-    const before = cumulativeShare(l.value, l.priorUnits, l.quantity);
-    const after = cumulativeShare(l.value, l.priorUnits + l.units, l.quantity);
+    // The value and tax belong to the line's active units: canceled units never come back.
+    const active = l.quantity - l.canceled;
+    const valued = { total: l.value, discountAllocated: 0, activeQuantity: active };
+    const before = valueOfLineUnits(valued, l.priorUnits);
+    const after = valueOfLineUnits(valued, l.priorUnits + l.units);
     valueBefore += before;
     valueAfter += after;
     return {
       lineId: l.lineId, units: l.units, items: after - before,
-      tax: cumulativeShare(tax, l.priorUnits + l.units, l.quantity) - cumulativeShare(tax, l.priorUnits, l.quantity),
+      tax: cumulativeShare(tax, Math.min(l.priorUnits + l.units, active), active) - cumulativeShare(tax, Math.min(l.priorUnits, active), active),
     };
   }).filter((l) => l.units > 0);
   const items = sumMinor(lines.map((l) => l.items));

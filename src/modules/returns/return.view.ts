@@ -14,8 +14,13 @@ export interface RefundView {
   items: number; tax: number; shipping: number; restocking_fee: number;
   /** Of the value, what paid for the replacement order of an exchange. */
   exchange_credit: number;
-  /** What goes (or went) back to the payments: items + tax + shipping - fee - credit, at least 0. */
+  /** What goes (or went) back to the payments: items + tax + shipping - fee - credit, at least 0, less the shortfall. */
   amount: number;
+  /**
+   * Closed returns: what the return was owed but could not be refunded, because refunds
+   * outside returns (goodwill) had already given the order's captured money back.
+   */
+  shortfall?: number;
   refund_id?: string | null;
 }
 
@@ -35,6 +40,16 @@ export interface ReturnView {
   received_at: string | null; closed_at: string | null; created_at: string; updated_at: string;
 }
 
+/** The refund of a closed return; its shortfall is what the breakdown owed beyond what was refunded. */
+function closedRefund(r: ReturnRecord): RefundView {
+  const [items, tax, shipping, fee, credit] = [r.refund_items ?? 0, r.refund_tax ?? 0, r.refund_shipping ?? 0, r.restocking_fee ?? 0, r.exchange_credit ?? 0];
+  const amount = r.refund_amount ?? 0;
+  return {
+    items, tax, shipping, restocking_fee: fee, exchange_credit: credit, amount,
+    shortfall: Math.max(0, Math.max(0, items + tax + shipping - fee - credit) - amount), refund_id: r.refund_id,
+  };
+}
+
 export function toReturnView(r: ReturnRecord, items: readonly ReturnItemRecord[], preview?: RefundView): ReturnView {
   return {
     id: r.id, number: String(r.number), status: r.status, source: r.source,
@@ -50,10 +65,7 @@ export function toReturnView(r: ReturnRecord, items: readonly ReturnItemRecord[]
       order: r.exchange_order_id ? { id: r.exchange_order_id, number: String(r.exchange_order_number) } : null,
       credit: r.exchange_credit,
     } : null,
-    refund: r.status === 'closed' ? {
-      items: r.refund_items ?? 0, tax: r.refund_tax ?? 0, shipping: r.refund_shipping ?? 0, restocking_fee: r.restocking_fee ?? 0,
-      exchange_credit: r.exchange_credit ?? 0, amount: r.refund_amount ?? 0, refund_id: r.refund_id,
-    } : null,
+    refund: r.status === 'closed' ? closedRefund(r) : null,
     ...(preview ? { refund_preview: preview } : {}),
     received_at: iso(r.received_at), closed_at: iso(r.closed_at), created_at: iso(r.created_at) ?? '', updated_at: iso(r.updated_at) ?? '',
   };
