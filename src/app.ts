@@ -4,7 +4,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { randomUUID } from 'node:crypto';
 import { createServer } from 'node:http';
 import type { AppContext } from './app-context.ts';
-import { installErrorHandlers, installJsonBodyParser, installMetrics, installOpenApi, installRateLimit, installWebApp, isClientRoute, validatorCompiler, type WebApp } from './platform/http/index.ts';
+import { installErrorHandlers, installJsonBodyParser, installMetrics, installOpenApi, installPublicRateLimit, installRateLimit, installWebApp, isClientRoute, validatorCompiler, type WebApp } from './platform/http/index.ts';
 import { accessRoutes, installAuth } from './modules/access/index.ts';
 import { catalogRoutes } from './modules/catalog/index.ts';
 import { channelRoutes } from './modules/channels/index.ts';
@@ -69,6 +69,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   installMetrics(app);
   // Limits apply before authentication, so floods of bad keys are limited too.
   await installRateLimit(app, ctx.config.rateLimitPerMinute);
+  installPublicRateLimit(app, ctx.config.publicRateLimitPerMinute);
   installAuth(app, ctx.authenticator, new SessionAuthenticator(ctx.db.kysely));
 
   app.get('/healthz', { config: { permission: 'public' }, schema: { hide: true } }, async () => ({ status: 'ok', database: ctx.db.kind }));

@@ -15,6 +15,8 @@ export interface Config {
   requestTimeoutMs: number;
   /** Per API key, requests per minute; 0 disables the limit. */
   rateLimitPerMinute: number;
+  /** Requests per minute per client address to the unauthenticated customer API (/v1/public/…); 0 = off. */
+  publicRateLimitPerMinute: number;
   dbPoolMax: number;
   /** Seed demo data on first start of an empty database. */
   seedDemo: boolean;
@@ -56,6 +58,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     bodyLimitBytes: intFromEnv(env, 'ORDO_BODY_LIMIT_BYTES', 1_048_576),
     requestTimeoutMs: intFromEnv(env, 'ORDO_REQUEST_TIMEOUT_MS', 30_000),
     rateLimitPerMinute: intFromEnv(env, 'ORDO_RATE_LIMIT_PER_MINUTE', 0),
+    publicRateLimitPerMinute: intFromEnv(env, 'ORDO_PUBLIC_RATE_LIMIT_PER_MINUTE', 120),
     dbPoolMax: intFromEnv(env, 'ORDO_DB_POOL_MAX', 10),
     seedDemo: env.ORDO_SEED_DEMO !== 'false',
     smtpUrl: env.ORDO_SMTP_URL || undefined,

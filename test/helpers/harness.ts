@@ -88,7 +88,9 @@ export interface TestApp {
 /** Builds the app on a fresh database of the given kind. */
 export async function startTestApp(kind: DbKind, overrides: Partial<Config> = {}): Promise<TestApp> {
   const fresh = await freshDatabase(kind);
-  const config = { ...loadConfig({}), ...overrides };
+  // The customer API's per-address limit is off in tests (every inject comes from one
+  // address); test/public-rate-limit.test.ts turns it on.
+  const config = { ...loadConfig({}), publicRateLimitPerMinute: 0, ...overrides };
   const authenticator = new KeyAuthenticator(fresh.db.kysely, 0);
   const app = await buildApp({ db: fresh.db, config, authenticator }, { logger: false });
   await app.ready();

@@ -10,5 +10,6 @@ export { installMetrics } from './metrics.ts';
 export { installOpenApi } from './openapi.ts';
 export { parseCookies, serializeCookie, type CookieOptions } from './cookies.ts';
 export { installRateLimit } from './rate-limit.ts';
+export { installPublicRateLimit } from './public-rate-limit.ts';
 export { installJsonBodyParser } from './json-body.ts';
 export { installWebApp, isClientRoute, DEFAULT_WEB_ROOT, type WebApp } from './web-app.ts';
