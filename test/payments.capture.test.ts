@@ -46,8 +46,9 @@ for (const kind of testDatabases()) {
       const tee = allocations.find((a) => a.order_line_id === order.lines[0].id) as (typeof allocations)[number];
       const teeFoId = tee.fulfillment_order_id as string;
       const mugFoId = fos.find((f) => f.id !== teeFoId)?.id as string;
-      // One TEE in a package first: floor(teeTotal × 1/3) + shipping.
-      const teeTotal = order.lines[0].total;
+      // One TEE in a package first: floor(TEE value × 1/3) + shipping, the value after its discount share (5996).
+      const teeTotal = order.lines[0].total - order.lines[0].discount_allocated;
+      assert.equal(teeTotal, 5996);
       await insertPackage(ta, t, teeFoId, `pkg_${t.tenantId}_1`, 250, [{ allocation_id: tee.id, quantity: 1 }]);
       await ship(ta, t, teeFoId, [`pkg_${t.tenantId}_1`]);
       const first = Math.floor(teeTotal / 3) + 500;

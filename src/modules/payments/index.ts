@@ -1,7 +1,7 @@
 // The payments module's public surface: the only file other modules import.
 export { paymentRoutes } from './payments.routes.ts';
 export {
-  requestCaptureForShipment, recordDeliveryForPayments, issueRefund, refundUpTo, settlePaymentDifference, voidOrderPayments,
+  requestCaptureForShipment, recordDeliveryForPayments, issueRefund, refundUpTo, refundableOf, settlePaymentDifference, voidOrderPayments,
   type RefundView, type SettlementAction,
 } from './payments.service.ts';
 export { previewPaymentDifference, type PaymentAction } from './settlement.ts';

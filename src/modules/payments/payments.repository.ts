@@ -60,18 +60,18 @@ export async function loadCaptureLines(db: Kdb, tenantId: string, orderId: strin
 }
 
 /**
- * Units per line of the order's shipments that already have a capture (pending,
- * succeeded or failed) of the given payments kind, except `exceptShipmentId`.
+ * Units per line of the order's other shipments that the money already counts: every
+ * shipment for cards (the order owes the value of everything that left, whatever earlier
+ * shipments captured — a shipment worth 0 captures nothing and must still count), only
+ * the delivered ones for cash on delivery (captured when delivered).
  */
-export async function unitsOfCapturedShipments(db: Kdb, tenantId: string, orderId: string, exceptShipmentId: string): Promise<Map<string, number>> {
-  const rows = await db.selectFrom('shipment_items as si')
+export async function unitsOfEarlierShipments(db: Kdb, tenantId: string, orderId: string, exceptShipmentId: string, basis: 'shipped' | 'delivered'): Promise<Map<string, number>> {
+  let query = db.selectFrom('shipment_items as si')
+    .innerJoin('shipments as s', (j) => j.onRef('s.tenant_id', '=', 'si.tenant_id').onRef('s.id', '=', 'si.shipment_id'))
     .select(['si.order_line_id', sql<number>`sum(si.quantity)::int`.as('quantity')])
-    .where('si.tenant_id', '=', tenantId).where('si.shipment_id', '<>', exceptShipmentId)
-    .where('si.shipment_id', 'in', (eb) => eb.selectFrom('payment_transactions as t')
-      .innerJoin('payments as p', (j) => j.onRef('p.tenant_id', '=', 't.tenant_id').onRef('p.id', '=', 't.payment_id'))
-      .select('t.shipment_id').where('t.tenant_id', '=', tenantId).where('p.order_id', '=', orderId).where('t.kind', '=', 'capture')
-      .where('t.shipment_id', 'is not', null).$narrowType<{ shipment_id: string }>())
-    .groupBy('si.order_line_id').execute();
+    .where('si.tenant_id', '=', tenantId).where('s.order_id', '=', orderId).where('si.shipment_id', '<>', exceptShipmentId);
+  if (basis === 'delivered') query = query.where((eb) => eb.or([eb('s.delivered_at', 'is not', null), eb('s.status', 'in', ['delivered', 'picked_up'])]));
+  const rows = await query.groupBy('si.order_line_id').execute();
   return new Map(rows.map((r) => [r.order_line_id, Number(r.quantity)]));
 }
 

@@ -11,7 +11,7 @@ import { recordEvents } from '../orders/index.ts';
 import { addUnits, takeInOrder, valueOfShipped } from './capture.ts';
 import {
   capturedOrPending, insertPayment, loadBalances, loadCaptureLines, loadOrderMoney, queueTransactions, refundable, refundedOutsideReturns, uncaptured,
-  unitsOfCapturedShipments, unitsOfShipment, type OrderMoney, type PaymentBalance,
+  unitsOfEarlierShipments, unitsOfShipment, type OrderMoney, type PaymentBalance,
 } from './payments.repository.ts';
 import { providerFor } from './providers/registry.ts';
 import { planSettlement, unpaidManual } from './settlement.ts';
@@ -41,9 +41,9 @@ async function queueCaptures(trx: Kdb, tenantId: string, payments: readonly Paym
 }
 
 /** What the order still owes for the given shipment's units, over all shipments that came before it. */
-async function owedForShipment(trx: Kdb, tenantId: string, order: OrderMoney, balances: readonly PaymentBalance[], shipmentId: string, units: readonly { orderLineId: string; quantity: number }[]) {
+async function owedForShipment(trx: Kdb, tenantId: string, order: OrderMoney, balances: readonly PaymentBalance[], shipmentId: string, units: readonly { orderLineId: string; quantity: number }[], basis: 'shipped' | 'delivered') {
   const lines = await loadCaptureLines(trx, tenantId, order.id);
-  const before = await unitsOfCapturedShipments(trx, tenantId, order.id, shipmentId);
+  const before = await unitsOfEarlierShipments(trx, tenantId, order.id, shipmentId, basis);
   const target = valueOfShipped({ total: order.total, shippingTotal: order.shipping_total, taxTotal: order.tax_total, lines }, addUnits(before, units));
   return Math.max(0, target - capturedOrPending(balances));
 }
@@ -53,7 +53,7 @@ export async function requestCaptureForShipment(trx: Kdb, tenantId: string, _act
   const { order, balances } = await lockMoney(trx, tenantId, orderId);
   const cards = balances.filter((p) => providerFor(p.provider).capturesOnShipment && LIVE.has(p.status));
   if (cards.length === 0) return;
-  const amount = await owedForShipment(trx, tenantId, order, balances, shipmentId, shipped);
+  const amount = await owedForShipment(trx, tenantId, order, balances, shipmentId, shipped, 'shipped');
   if (amount > 0) await queueCaptures(trx, tenantId, cards, amount, shipmentId);
 }
 
@@ -62,7 +62,7 @@ export async function recordDeliveryForPayments(trx: Kdb, tenantId: string, _act
   const { order, balances } = await lockMoney(trx, tenantId, orderId);
   const cod = balances.filter((p) => p.provider === 'cash_on_delivery' && LIVE.has(p.status));
   if (cod.length === 0) return;
-  const amount = await owedForShipment(trx, tenantId, order, balances, shipmentId, await unitsOfShipment(trx, tenantId, shipmentId));
+  const amount = await owedForShipment(trx, tenantId, order, balances, shipmentId, await unitsOfShipment(trx, tenantId, shipmentId), 'delivered');
   if (amount > 0) await queueCaptures(trx, tenantId, cod, amount, shipmentId);
 }
 
@@ -104,6 +104,11 @@ export async function refundExcessCaptured(trx: Kdb, tenantId: string, actor: st
   const held = capturedOrPending(balances) - (await refundedOutsideReturns(trx, tenantId, order.id));
   const amount = Math.min(held - keep, balances.reduce((sum, p) => sum + refundable(p), 0));
   return amount > 0 ? issueRefund(trx, tenantId, actor, order.id, amount, { reason: 'order canceled' }) : null;
+}
+
+/** What a refund could take from the order's payments now: Σ (captured − refunded − pending refunds). Read-only. */
+export async function refundableOf(db: Kdb, tenantId: string, orderId: string): Promise<number> {
+  return (await loadBalances(db, tenantId, orderId)).reduce((sum, p) => sum + refundable(p), 0);
 }
 
 /**

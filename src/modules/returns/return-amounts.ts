@@ -20,10 +20,16 @@ export async function refundFor(db: Kdb, tenantId: string, order: ReturnOrder, r
   });
 }
 
-/** The breakdown as the API shows it; the exchange credit comes off what is paid back. */
-export function toRefundView(b: RefundBreakdown, exchangeCredit: number): RefundView {
+/**
+ * The breakdown as the API shows it; the exchange credit comes off what is paid back, and
+ * no more than the order's `refundable` money can go back (goodwill refunds may have
+ * taken it): the rest is the shortfall.
+ */
+export function toRefundView(b: RefundBreakdown, exchangeCredit: number, refundable: number): RefundView {
+  const owed = Math.max(0, b.total - exchangeCredit);
+  const amount = Math.min(owed, Math.max(0, refundable));
   return {
     items: b.items, tax: b.tax, shipping: b.shipping, restocking_fee: b.restocking_fee,
-    exchange_credit: exchangeCredit, amount: Math.max(0, b.total - exchangeCredit),
+    exchange_credit: exchangeCredit, amount, shortfall: owed - amount,
   };
 }

@@ -26,15 +26,16 @@ export async function closeReturn(trx: Kdb, principal: Principal, idOrNumber: st
   const policy = await getReturnPolicy(trx, tenantId);
   const breakdown = await refundFor(trx, tenantId, order, ret.id, new Map(items.map((i) => [i.order_line_id, i.received_quantity])), policy);
   const credit = ret.exchange_credit ?? 0;
-  const view = toRefundView(breakdown, credit);
+  const owed = toRefundView(breakdown, credit, Number.MAX_SAFE_INTEGER).amount;
   // Goodwill refunds may already have given back more than the order has left: refund
   // what can still be refunded, record the rest as the refund's shortfall, and close
   // anyway (the goods are back in stock; the return must not stay open for ever).
-  const refund = view.amount > 0
-    ? await refundUpTo(trx, tenantId, principal.actor, order.id, view.amount, { returnId: ret.id, reason: `return ${ret.number}` })
+  const refund = owed > 0
+    ? await refundUpTo(trx, tenantId, principal.actor, order.id, owed, { returnId: ret.id, reason: `return ${ret.number}` })
     : null;
   const refunded = refund?.amount ?? 0;
-  const refundShortfall = view.amount - refunded;
+  const view = toRefundView(breakdown, credit, refunded);
+  const refundShortfall = owed - refunded;
   if (!(await repo.transitionReturn(trx, tenantId, ret.id, ret.status, to, {
     closed_at: new Date(), refund_amount: refunded, refund_items: view.items, refund_tax: view.tax,
     refund_shipping: view.shipping, restocking_fee: view.restocking_fee, refund_id: refund?.id || null,
@@ -43,7 +44,7 @@ export async function closeReturn(trx: Kdb, principal: Principal, idOrNumber: st
   }
   const shortfall = credit - breakdown.total;
   await recordReturnEvent(trx, tenantId, principal.actor, ret, 'return.closed', {
-    refund: { ...view, amount: refunded, shortfall: refundShortfall, refund_id: refund?.id || null }, currency: order.currency,
+    refund: { ...view, refund_id: refund?.id || null }, currency: order.currency,
     ...(shortfall > 0 ? { exchange_shortfall: shortfall } : {}),
     ...(refundShortfall > 0 ? { refund_shortfall: refundShortfall } : {}),
   });

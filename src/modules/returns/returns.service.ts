@@ -7,6 +7,7 @@ import { decodeCursor, encodeCursor, notFound, Problem } from '../../platform/ht
 import { newId } from '../../platform/ids.ts';
 import type { Principal } from '../access/index.ts';
 import { applyOrderAction } from '../orders/index.ts';
+import { refundableOf } from '../payments/index.ts';
 import { assertReturnTransition, type ReturnStatus } from './return.states.ts';
 import { checkReturnRequest, type RequestedItem } from './return-eligibility.ts';
 import { getReturnPolicy } from './return-policy.ts';
@@ -139,7 +140,7 @@ export async function getReturn(db: Kdb, tenantId: string, idOrNumber: string): 
   const order = await returnOrderOr404(db, tenantId, ret.order_id);
   const policy = await getReturnPolicy(db, tenantId);
   const breakdown = await refundFor(db, tenantId, order, ret.id, previewUnits(ret, items), policy);
-  return toReturnView(ret, items, toRefundView(breakdown, ret.exchange_credit ?? 0));
+  return toReturnView(ret, items, toRefundView(breakdown, ret.exchange_credit ?? 0, await refundableOf(db, tenantId, order.id)));
 }
 
 export interface ReturnListFilter { status?: ReturnStatus | undefined; order?: string | undefined; cursor?: string | undefined; limit: number }
