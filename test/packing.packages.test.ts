@@ -2,23 +2,13 @@
 // pick wave), weights computed or from the scale, limits under concurrency, the packing slip.
 import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { readPdf } from './helpers/pdf.ts';
 import { startTestApp, testDatabases, type TenantClient, type TestApp } from './helpers/harness.ts';
 import { orderBody, setUpShop } from './helpers/fixtures.ts';
 import { verifyInventory } from '../src/modules/inventory/index.ts';
 import { listPackages } from '../src/modules/packing/index.ts';
 
-async function pdfText(bytes: Buffer): Promise<string> {
-  const standardFontDataUrl = new URL('../node_modules/pdfjs-dist/standard_fonts/', import.meta.url).pathname;
-  const doc = await getDocument({ data: new Uint8Array(bytes), isEvalSupported: false, standardFontDataUrl }).promise;
-  const pages: string[] = [];
-  for (let n = 1; n <= doc.numPages; n++) {
-    const content = await (await doc.getPage(n)).getTextContent();
-    pages.push(content.items.map((item) => ('str' in item ? item.str : '')).join(' '));
-  }
-  await doc.destroy();
-  return pages.join('\n');
-}
+const pdfText = async (bytes: Buffer): Promise<string> => (await readPdf(bytes)).text;
 
 for (const kind of testDatabases()) {
   describe(`packing (${kind})`, () => {

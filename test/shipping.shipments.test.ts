@@ -1,7 +1,6 @@
 import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { fileURLToPath } from 'node:url';
-import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { readPdf } from './helpers/pdf.ts';
 import { startTestApp, testDatabases, type TestApp } from './helpers/harness.ts';
 import { levelOf, orderBody, setUpShop } from './helpers/fixtures.ts';
 import { verifyInventory } from '../src/modules/inventory/index.ts';
@@ -9,15 +8,7 @@ import { allocationsOf, insertPackage, onlyFulfillmentOrder, outboxOf, setUpCarr
 
 const STANDARD = { shipping: { method: 'standard', amount: 500 } };
 
-async function pdfText(pdf: Buffer): Promise<{ text: string; width: number; height: number; pages: number }> {
-  const standardFontDataUrl = fileURLToPath(new URL('../node_modules/pdfjs-dist/standard_fonts/', import.meta.url));
-  const doc = await getDocument({ data: new Uint8Array(pdf), standardFontDataUrl }).promise;
-  const page = await doc.getPage(1);
-  const { width, height } = page.getViewport({ scale: 1 });
-  const content = await page.getTextContent();
-  const text = content.items.map((i) => ('str' in i ? i.str : '')).join('\n');
-  return { text, width, height, pages: doc.numPages };
-}
+const pdfText = (pdf: Buffer) => readPdf(pdf, '\n');
 
 for (const kind of testDatabases()) {
   describe(`shipping: shipments (${kind})`, () => {
