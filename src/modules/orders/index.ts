@@ -9,6 +9,6 @@ export { computeTotals, ORDER_AMOUNT_MAX } from './order.totals.ts';
 export type { OrderView, OrderLineView, OrderShipmentView } from './order.view.ts';
 export { deriveFulfillmentStatus } from './order.view.ts';
 export { derivePaymentStatus, type PaymentFacts, type PaymentStatus } from './order.view.ts';
-export { recordEvents, transitionStatus, loadLines, type TimelineEvent } from './orders.repository.ts';
+export { lockOrderRow, recordEvents, transitionStatus, loadLines, type TimelineEvent } from './orders.repository.ts';
 export { getOrderRecordFor } from './orders.queries.ts';
 export { lineValue, valueOfLineUnits, type ValuedLine } from './line-value.ts';

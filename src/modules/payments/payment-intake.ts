@@ -6,7 +6,7 @@ import type { Kdb } from '../../platform/db/index.ts';
 import type { PaymentProvider as ProviderName } from '../../platform/db/schema-payments.ts';
 import { notFound, Problem } from '../../platform/http/index.ts';
 import { newId } from '../../platform/ids.ts';
-import { recordEvents } from '../orders/index.ts';
+import { lockOrderRow, recordEvents } from '../orders/index.ts';
 import { statusFor } from './outcomes.ts';
 import { insertPayment, loadBalances, queueTransactions, type PaymentBalance } from './payments.repository.ts';
 import { providerFor } from './providers/registry.ts';
@@ -48,7 +48,7 @@ export async function addPayment(trx: Kdb, tenantId: string, actor: string, orde
   if (order.status !== 'open' && order.status !== 'on_hold') {
     throw new Problem('invalid_transition', `Cannot add a payment to an order that is ${order.status}.`, { extra: { from: order.status } });
   }
-  await sql`select id from orders where tenant_id = ${tenantId} and id = ${order.id} for update`.execute(trx);
+  await lockOrderRow(trx, tenantId, order.id);
   const balances = await loadBalances(trx, tenantId, order.id, { lock: true });
   const owed = order.total - balances.reduce((sum, p) => sum + coverage(p), 0);
   if (owed <= 0) throw new Problem('invalid_transition', 'The order is already covered by its payments.', { extra: { owed: Math.max(0, owed) } });
@@ -62,7 +62,7 @@ export async function markPaid(trx: Kdb, tenantId: string, actor: string, paymen
   const { rows } = await sql<{ order_id: string }>`select order_id from payments where tenant_id = ${tenantId} and id = ${paymentId}`.execute(trx);
   const orderId = rows[0]?.order_id;
   if (!orderId) throw notFound('Payment', paymentId);
-  await sql`select id from orders where tenant_id = ${tenantId} and id = ${orderId} for update`.execute(trx);
+  await lockOrderRow(trx, tenantId, orderId);
   const payment = (await loadBalances(trx, tenantId, orderId, { lock: true })).find((p) => p.id === paymentId) as PaymentBalance;
   if (payment.provider !== 'manual' || !['pending', 'partially_captured'].includes(payment.status)) {
     throw new Problem('invalid_transition', `Only an unpaid manual payment can be marked paid; this one is ${payment.provider}, ${payment.status}.`, { extra: { from: payment.status } });

@@ -4,6 +4,7 @@
 import { sql } from 'kysely';
 import type { Address, Kdb } from '../../platform/db/index.ts';
 import type { ExchangeLine, ReturnStatus } from '../../platform/db/schema-after-sales.ts';
+import { lockOrderRow } from '../orders/index.ts';
 
 export interface ReturnOrder {
   id: string; number: number; status: string; channel_id: string; channel_code: string; currency: string;
@@ -30,7 +31,7 @@ export async function findReturnOrder(db: Kdb, tenantId: string, idOrNumber: str
  * and two closes never refund the same share.
  */
 export async function lockOrder(trx: Kdb, tenantId: string, orderId: string): Promise<void> {
-  await trx.selectFrom('orders').select('id').where('tenant_id', '=', tenantId).where('id', '=', orderId).forUpdate().execute();
+  await lockOrderRow(trx, tenantId, orderId);
 }
 
 export interface LineFacts {
