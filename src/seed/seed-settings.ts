@@ -9,6 +9,9 @@ import { upsertRoutingSettings } from '../modules/routing/index.ts';
 import { DEMO_BOXES, DEMO_CARRIER_SERVICES, DEMO_HOLD_RULES, DEMO_RETURN_POLICY, DEMO_ROUTING } from './demo-settings.ts';
 import type { SeedContext } from './seed-context.ts';
 
+/** The demo merchant's name, shown on the customer pages. */
+export const DEMO_SHOP_NAME = 'Ordo Demo Outfitters';
+
 export async function seedSettings(ctx: SeedContext): Promise<void> {
   const { tenantId } = ctx;
   await transaction(ctx.db, async (trx) => {
@@ -17,5 +20,8 @@ export async function seedSettings(ctx: SeedContext): Promise<void> {
     for (const rule of DEMO_HOLD_RULES) await createHoldRule(trx, tenantId, rule);
     await putReturnPolicy(trx, tenantId, DEMO_RETURN_POLICY);
     await upsertRoutingSettings(trx, tenantId, DEMO_ROUTING);
+    // The customer pages greet with the merchant's name: give the demo shop one (a tenant
+    // someone already named keeps its name).
+    await trx.updateTable('tenants').set({ name: DEMO_SHOP_NAME }).where('id', '=', tenantId).where('name', '=', 'Default').execute();
   });
 }
