@@ -15,8 +15,12 @@ export function freePort(): Promise<number> {
 
 export interface ServerProcess { child: ChildProcess; port: number; stop(signal?: NodeJS.Signals): Promise<void> }
 
-/** Starts `ordo serve` with the given environment and waits for /healthz. */
-export async function startServerProcess(env: Record<string, string>, port: number, timeoutMs = 60_000): Promise<ServerProcess> {
+/**
+ * Starts `ordo serve` with the given environment and waits for /healthz. The timeout only
+ * guards against a server that never comes up: a start compiles the whole app (tsx) and
+ * on a busy two-core machine that alone has taken most of a minute.
+ */
+export async function startServerProcess(env: Record<string, string>, port: number, timeoutMs = 150_000): Promise<ServerProcess> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'serve', '--no-seed'], {
     env: { ...process.env, LOG_LEVEL: 'warn', ORDO_SEED_DEMO: 'false', ORDO_FORECAST_INTERVAL_MINUTES: '0', ...env, PORT: String(port), HOST: '127.0.0.1' },
     stdio: ['ignore', 'ignore', 'pipe'],
