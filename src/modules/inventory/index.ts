@@ -11,3 +11,4 @@ export { addOnHand, removeOnHand } from './inventory.repository.ts';
 export { releaseAllocations } from './release.ts';
 export { lockLevelPairs, type StockArrivalHook } from './level-locks.ts';
 export { adjustWithArrival } from './arrivals.ts';
+export { fulfillUnits, type FulfilledUnits, type ReservedAllocation, type UnitsToFulfil } from './fulfil-units.ts';

@@ -5,10 +5,10 @@ import type { Kdb } from '../../platform/db/index.ts';
 import { Problem, type ProblemFieldError } from '../../platform/http/index.ts';
 import { findProductsBySkus } from '../catalog/index.ts';
 import type { ShipContext } from './ship-context.ts';
-import type { Take } from './shipment-stock.ts';
+import type { UnitsToFulfil } from '../inventory/index.ts';
 import { loadPackages } from './shipments.repository.ts';
 
-export interface ParcelPlan { takes: Take[]; packageIds: string[]; weightG: number; weightSource: 'packages' | 'products' }
+export interface ParcelPlan { takes: UnitsToFulfil[]; packageIds: string[]; weightG: number; weightSource: 'packages' | 'products' }
 
 /** The units of the whole fulfillment order still to ship, at catalog weights (rates before packing). */
 export async function remainingWeight(db: Kdb, tenantId: string, ctx: ShipContext): Promise<number> {
@@ -35,7 +35,7 @@ export async function planParcel(db: Kdb, tenantId: string, ctx: ShipContext, re
   const units = new Map<string, number>();
   for (const p of chosen) for (const item of p.items) units.set(item.allocation_id, (units.get(item.allocation_id) ?? 0) + item.quantity);
   const reservedById = new Map(ctx.reserved.map((a) => [a.id, a]));
-  const takes: Take[] = [];
+  const takes: UnitsToFulfil[] = [];
   for (const [allocationId, quantity] of units) {
     const allocation = reservedById.get(allocationId);
     if (!allocation || allocation.quantity < quantity) {

@@ -11,7 +11,7 @@ import { recordEvents } from '../orders/index.ts';
 import { requestCaptureForShipment } from '../payments/index.ts';
 import { afterShipmentDelivered } from './delivery.service.ts';
 import { lockShipContext, type ShipContext } from './ship-context.ts';
-import { fulfillUnits } from './shipment-stock.ts';
+import { fulfillUnits } from '../inventory/index.ts';
 import * as repo from './shipments.repository.ts';
 import { getShipment } from './shipments.queries.ts';
 import { unitsPerLine, type Actor } from './shipments.service.ts';

@@ -6,7 +6,7 @@ import { notFound } from '../../platform/http/index.ts';
 import { getFulfillmentOrder, type FulfillmentOrder } from '../fulfillment/index.ts';
 import { findLocationByCode, type LocationRow } from '../locations/index.ts';
 import * as repo from './shipments.repository.ts';
-import type { ReservedAllocation } from './shipment-stock.ts';
+import type { ReservedAllocation } from '../inventory/index.ts';
 
 export interface ShipContext { order: repo.ShipOrderRow; fo: FulfillmentOrder; location: LocationRow; reserved: ReservedAllocation[] }
 

@@ -14,7 +14,7 @@ import { serviceConfig } from './carrier-services.service.ts';
 import { planParcel } from './parcel.ts';
 import { chooseService, destinationOf } from './service-choice.ts';
 import { lockShipContext } from './ship-context.ts';
-import { fulfillUnits, type FulfilledUnits } from './shipment-stock.ts';
+import { fulfillUnits, type FulfilledUnits } from '../inventory/index.ts';
 import * as repo from './shipments.repository.ts';
 import { getShipment } from './shipments.queries.ts';
 import type { ShipmentView } from './shipment.view.ts';

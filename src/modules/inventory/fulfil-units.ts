@@ -1,4 +1,5 @@
-// What leaving the building does to stock, in the caller's transaction: the shipped
+// What leaving the building does to stock, in the caller's transaction (shipments and
+// counter pickups call it; reservations are inventory's, so their end is too): the shipped
 // units of each allocation move from reserved to fulfilled (an allocation that ships in
 // part is split, so every row's quantity stays exact), the levels lose them from both
 // on_hand and reserved, and each (product, location) gets one 'shipment' ledger row.
@@ -7,14 +8,14 @@ import { sql } from 'kysely';
 import type { Kdb } from '../../platform/db/index.ts';
 import { assert } from '../../platform/assert.ts';
 import { newId } from '../../platform/ids.ts';
-import { insertMovements, lockLevels } from '../inventory/index.ts';
+import { insertMovements, lockLevels } from './inventory.repository.ts';
 
 export interface ReservedAllocation {
   id: string; order_line_id: string; product_id: string; quantity: number; picked: number;
 }
 
 /** Units of one reserved allocation to fulfil. */
-export interface Take { allocation: ReservedAllocation; quantity: number }
+export interface UnitsToFulfil { allocation: ReservedAllocation; quantity: number }
 
 export interface FulfilledUnits {
   /** The allocation row that now holds the shipped units (the same row, or the one split off). */
@@ -24,13 +25,13 @@ export interface FulfilledUnits {
   orderLineId: string; productId: string; quantity: number;
 }
 
-function byProductThenId(a: Take, b: Take): number {
+function byProductThenId(a: UnitsToFulfil, b: UnitsToFulfil): number {
   return a.allocation.product_id.localeCompare(b.allocation.product_id) || a.allocation.id.localeCompare(b.allocation.id);
 }
 
 /** Moves the taken units out of stock; returns where each take now sits. */
 export async function fulfillUnits(
-  trx: Kdb, tenantId: string, actor: string, orderId: string, locationId: string, takes: readonly Take[], note: string,
+  trx: Kdb, tenantId: string, actor: string, orderId: string, locationId: string, takes: readonly UnitsToFulfil[], note: string,
 ): Promise<FulfilledUnits[]> {
   const sorted = [...takes].filter((t) => t.quantity > 0).sort(byProductThenId);
   const productIds = [...new Set(sorted.map((t) => t.allocation.product_id))];
@@ -54,7 +55,7 @@ export async function fulfillUnits(
 }
 
 /** Fulfils one allocation whole, or splits the shipped units off into a fulfilled row. */
-async function fulfillAllocation(trx: Kdb, tenantId: string, take: Take): Promise<FulfilledUnits> {
+async function fulfillAllocation(trx: Kdb, tenantId: string, take: UnitsToFulfil): Promise<FulfilledUnits> {
   const a = take.allocation;
   const base = { sourceAllocationId: a.id, orderLineId: a.order_line_id, productId: a.product_id, quantity: take.quantity };
   assert(take.quantity <= a.quantity, `cannot ship ${take.quantity} of allocation ${a.id} holding ${a.quantity}`);
