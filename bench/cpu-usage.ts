@@ -38,7 +38,7 @@ function readSnapshot(): Snapshot | null {
  * Starts measuring; `stop()` returns cores used per group over the window. Call it
  * before closing connections: a backend that has exited takes its ticks with it.
  */
-export function measureCpu(serverRootPid: number | null, database: string): { stop(): CpuSplit | null } {
+export function measureCpu(serverRootPids: readonly number[], database: string): { stop(): CpuSplit | null } {
   const start = readSnapshot();
   return {
     stop() {
@@ -46,11 +46,9 @@ export function measureCpu(serverRootPid: number | null, database: string): { st
       if (!start || !end) return null;
       const seconds = (end.at - start.at) / 1000;
       const serverPids = new Set<number>();
-      if (serverRootPid !== null) {
-        serverPids.add(serverRootPid);
-        // Cluster workers are children of the primary.
-        for (const [pid, p] of end.byPid) if (serverPids.has(p.ppid)) serverPids.add(pid);
-      }
+      for (const pid of serverRootPids) serverPids.add(pid);
+      // Cluster workers are children of the primary.
+      if (serverPids.size > 0) for (const [pid, p] of end.byPid) if (serverPids.has(p.ppid)) serverPids.add(pid);
       const delta = (pid: number) => Math.max(0, (end.byPid.get(pid)?.ticks ?? 0) - (start.byPid.get(pid)?.ticks ?? 0));
       let server = 0; let postgres = 0; let bench = 0;
       for (const [pid, p] of end.byPid) {

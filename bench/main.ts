@@ -7,6 +7,7 @@ import { createBenchDatabase, type BenchDatabase } from './database.ts';
 import { measureCeiling } from './db-ceiling.ts';
 import { JsonClient } from './http-client.ts';
 import { driveOrders } from './http-load.ts';
+import { describeDrain, waitForOutboxDrain } from './outbox-drain.ts';
 import { parseOptions } from './options.ts';
 import { orderBodyFactory } from './order-bodies.ts';
 import { describeCeiling, describeLoad, goalVerdict, markdownTable, summarize, type ConcurrencyRuns } from './report.ts';
@@ -32,7 +33,7 @@ try {
   console.log(`Ordo bench: ${options.runs} run(s) x ${options.seconds} s at concurrency ${options.concurrencies.join(', ')}; ` +
     `${options.workers} API process(es), pool ${options.poolMax}; ${cpus().length} CPU(s), Node ${process.version}`);
   database = await createBenchDatabase(options.adminUrl);
-  server = await startServer({ databaseUrl: database.url, adminKey, workers: options.workers, poolMax: options.poolMax, profileDir: options.profileDir, root: options.root });
+  server = await startServer({ databaseUrl: database.url, adminKey, workers: options.workers, poolMax: options.poolMax, profileDir: options.profileDir, root: options.root, jobsProcess: options.jobsProcess });
   const seeding = performance.now();
   const client = new JsonClient(server.origin, adminKey);
   const skus = await seedShop(client);
@@ -51,13 +52,13 @@ try {
   // connections re-plan. The vacuum clears the fresh database's autovacuum backlog. A
   // production database is in this state; the benchmark starts from it.
   await database.vacuumAnalyze();
-  const results: ConcurrencyRuns[] = options.concurrencies.map((concurrency) => ({ concurrency, http: [], ceiling: [] }));
+  const results: ConcurrencyRuns[] = options.concurrencies.map((concurrency) => ({ concurrency, http: [], ceiling: [], backlog: [] }));
   for (let run = 1; run <= options.runs; run++) {
     console.log(`run ${run}/${options.runs}`);
     // Ordo and the ceiling alternate, so both see the same table sizes and machine noise.
     for (const entry of results) {
       if (!options.skipHttp) {
-        const cpu = measureCpu(server.pid, database.name);
+        const cpu = measureCpu(server.pids, database.name);
         let split: CpuSplit | null = null;
         const result = await driveOrders({
           origin, key: adminKey, concurrency: entry.concurrency, seconds: options.seconds, nextBody, idempotency: options.idempotency,
@@ -65,9 +66,12 @@ try {
         });
         entry.http.push(result);
         console.log(`  ${describeLoad(result)}${describeCpu(split, result.perSecond)}`);
+        const drain = await waitForOutboxDrain(database.url, options.drainSeconds);
+        entry.backlog.push(drain.backlog);
+        console.log(describeDrain(drain));
       }
       if (!options.skipCeiling) {
-        const cpu = measureCpu(null, database.name);
+        const cpu = measureCpu([], database.name);
         let split: CpuSplit | null = null;
         const result = await measureCeiling(database.url, entry.concurrency, options.seconds, options.ceilingPoolMax, () => { split = cpu.stop(); });
         entry.ceiling.push(result);

@@ -24,6 +24,10 @@ export interface BenchOptions {
   /** Sends an Idempotency-Key with every order, as a careful channel integration would. */
   idempotency: boolean;
   keepDatabase: boolean;
+  /** Background jobs in their own `ordo work` process (the API started with --no-jobs). */
+  jobsProcess: boolean;
+  /** How long to wait after an Ordo window for the outbox relay to catch up. */
+  drainSeconds: number;
   /** Another Ordo checkout to put under load (before/after comparisons); null = this one. */
   root: string | null;
 }
@@ -41,6 +45,10 @@ const HELP = `npm run bench -- [flags]
   --skip-http             only measure the database ceiling
   --profile <dir>         write the server's CPU profile (node --cpu-prof) into <dir>
   --keep-db               do not drop the benchmark database at the end
+  --jobs-process          run the background jobs (outbox relay, senders) in an \`ordo work\`
+                          process beside \`ordo serve --no-jobs\`
+  --drain-limit <s>       after each Ordo window, wait up to this long for the relay to
+                          publish the window's events (default 120)
   --root <dir>            run the Ordo server from another checkout (before/after comparisons)
   --admin-url <url>       PostgreSQL URL used to create/drop the benchmark database
                           (default $ORDO_BENCH_ADMIN_URL or postgres://postgres@127.0.0.1:5432/test)`;
@@ -61,7 +69,7 @@ export function parseOptions(argv: string[]): BenchOptions {
       concurrency: { type: 'string' }, workers: { type: 'string' }, pool: { type: 'string' },
       'ceiling-pool': { type: 'string' }, 'admin-url': { type: 'string' }, profile: { type: 'string' },
       'skip-ceiling': { type: 'boolean' }, 'skip-http': { type: 'boolean' }, idempotency: { type: 'boolean' },
-      'keep-db': { type: 'boolean' }, root: { type: 'string' }, help: { type: 'boolean' },
+      'keep-db': { type: 'boolean' }, 'drain-limit': { type: 'string' }, 'jobs-process': { type: 'boolean' }, root: { type: 'string' }, help: { type: 'boolean' },
     },
   });
   if (values.help) {
@@ -85,6 +93,8 @@ export function parseOptions(argv: string[]): BenchOptions {
     profileDir: values.profile ?? null,
     idempotency: values.idempotency ?? false,
     keepDatabase: values['keep-db'] ?? false,
+    jobsProcess: values['jobs-process'] ?? false,
+    drainSeconds: positiveInt('drain-limit', values['drain-limit'], 120),
     root: values.root ?? null,
   };
 }

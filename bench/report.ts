@@ -3,16 +3,22 @@ import type { CeilingResult } from './db-ceiling.ts';
 import type { LoadResult } from './http-load.ts';
 import { median } from './stats.ts';
 
-export interface ConcurrencyRuns { concurrency: number; http: LoadResult[]; ceiling: CeilingResult[] }
+export interface ConcurrencyRuns {
+  concurrency: number; http: LoadResult[]; ceiling: CeilingResult[];
+  /** Outbox rows not yet relayed when each Ordo window ended. */
+  backlog: number[];
+}
 
 export interface Row {
   concurrency: number; perSecond: number; p50: number; p99: number; errors: number;
   ceiling: number; ceilingP99: number; fraction: number;
+  /** Median outbox rows still waiting for the relay when the load stopped. */
+  backlog: number;
 }
 
 /** Medians over runs; errors are summed, since any error matters. */
 export function summarize(all: readonly ConcurrencyRuns[]): Row[] {
-  return all.map(({ concurrency, http, ceiling }) => {
+  return all.map(({ concurrency, http, ceiling, backlog }) => {
     const perSecond = median(http.map((r) => r.perSecond));
     const ceilingPerSecond = median(ceiling.map((r) => r.perSecond));
     return {
@@ -21,6 +27,7 @@ export function summarize(all: readonly ConcurrencyRuns[]): Row[] {
       errors: http.reduce((n, r) => n + r.errors, 0) + ceiling.reduce((n, r) => n + r.errors, 0),
       ceiling: ceilingPerSecond, ceilingP99: median(ceiling.map((r) => r.p99)),
       fraction: perSecond / ceilingPerSecond,
+      backlog: median(backlog),
     };
   });
 }
@@ -30,9 +37,9 @@ const fmt = (n: number, digits = 0) => (Number.isFinite(n) ? n.toLocaleString('e
 /** A Markdown table: readable in a terminal and pasteable into docs. */
 export function markdownTable(rows: readonly Row[]): string {
   const lines = [
-    '| concurrency | Ordo orders/s | p50 ms | p99 ms | errors | DB ceiling orders/s | ceiling p99 ms | Ordo / ceiling |',
-    '|---:|---:|---:|---:|---:|---:|---:|---:|',
-    ...rows.map((r) => `| ${r.concurrency} | ${fmt(r.perSecond)} | ${fmt(r.p50, 1)} | ${fmt(r.p99, 1)} | ${r.errors} | ${fmt(r.ceiling)} | ${fmt(r.ceilingP99, 1)} | ${Number.isFinite(r.fraction) ? `${Math.round(r.fraction * 100)}%` : '–'} |`),
+    '| concurrency | Ordo orders/s | p50 ms | p99 ms | errors | events waiting at the end | DB ceiling orders/s | ceiling p99 ms | Ordo / ceiling |',
+    '|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+    ...rows.map((r) => `| ${r.concurrency} | ${fmt(r.perSecond)} | ${fmt(r.p50, 1)} | ${fmt(r.p99, 1)} | ${r.errors} | ${fmt(r.backlog)} | ${fmt(r.ceiling)} | ${fmt(r.ceilingP99, 1)} | ${Number.isFinite(r.fraction) ? `${Math.round(r.fraction * 100)}%` : '–'} |`),
   ];
   return lines.join('\n');
 }

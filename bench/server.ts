@@ -13,9 +13,12 @@ export interface ServerOptions {
   databaseUrl: string; adminKey: string; workers: number; poolMax: number; profileDir: string | null;
   /** The Ordo checkout to run (another version, for a before/after comparison); default this one. */
   root: string | null;
+  /** Run the background jobs in an `ordo work` process beside `ordo serve --no-jobs`. */
+  jobsProcess: boolean;
 }
 
-export interface RunningServer { origin: string; pid: number | null; stop(): Promise<void> }
+/** The server, and the jobs process if any: pids are the processes whose CPU counts as Ordo's. */
+export interface RunningServer { origin: string; pids: number[]; stop(): Promise<void> }
 
 /** A free loopback port (the kernel picks one; we release it right before the server binds). */
 async function freePort(): Promise<number> {
@@ -48,38 +51,42 @@ async function waitUntilHealthy(origin: string, child: ChildProcess): Promise<vo
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const port = await freePort();
   const nodeArgs = options.profileDir ? ['--cpu-prof', `--cpu-prof-dir=${options.profileDir}`] : [];
-  const serveArgs = ['serve', '--no-seed', '--port', String(port), ...(options.workers > 1 ? ['--workers', String(options.workers)] : [])];
-  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', 'src/cli/main.ts', ...serveArgs], {
-    cwd: options.root ?? THIS_CHECKOUT,
-    stdio: ['ignore', 'ignore', 'inherit'],
-    env: {
-      ...process.env,
-      DATABASE_URL: options.databaseUrl,
-      ORDO_ADMIN_KEY: options.adminKey,
-      ORDO_DB_POOL_MAX: String(options.poolMax),
-      ORDO_SEED_DEMO: 'false',
-      LOG_LEVEL: 'warn',
-      HOST: '127.0.0.1',
-      NODE_ENV: 'production',
-    },
+  const serveArgs = ['serve', '--no-seed', '--port', String(port), ...(options.workers > 1 ? ['--workers', String(options.workers)] : []),
+    ...(options.jobsProcess ? ['--no-jobs'] : [])];
+  const env = {
+    ...process.env,
+    DATABASE_URL: options.databaseUrl,
+    ORDO_ADMIN_KEY: options.adminKey,
+    ORDO_DB_POOL_MAX: String(options.poolMax),
+    ORDO_SEED_DEMO: 'false',
+    // The forecasting pass is an hourly batch job over the order history, not per-order
+    // work: its first pass (30 s after start) would land inside one measured window.
+    ORDO_FORECAST_INTERVAL_MINUTES: '0',
+    LOG_LEVEL: 'warn',
+    HOST: '127.0.0.1',
+    NODE_ENV: 'production',
+  };
+  const spawnOrdo = (args: string[]) => spawn(process.execPath, [...nodeArgs, '--import', 'tsx', 'src/cli/main.ts', ...args], {
+    cwd: options.root ?? THIS_CHECKOUT, stdio: ['ignore', 'ignore', 'inherit'], env,
   });
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const children = [spawnOrdo(serveArgs)];
+  if (options.jobsProcess) children.push(spawnOrdo(['work']));
   const origin = `http://127.0.0.1:${port}`;
-  try {
-    await waitUntilHealthy(origin, child);
-  } catch (error) {
-    child.kill('SIGKILL');
-    throw error;
-  }
-  return {
-    origin,
-    pid: child.pid ?? null,
-    async stop() {
-      if (child.exitCode !== null) return;
+  const stop = async () => {
+    await Promise.all(children.map(async (child) => {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
       child.kill('SIGTERM');
       const timer = setTimeout(() => child.kill('SIGKILL'), STOP_TIMEOUT_MS);
       await exited;
       clearTimeout(timer);
-    },
+    }));
   };
+  try {
+    await waitUntilHealthy(origin, children[0] as ChildProcess);
+  } catch (error) {
+    for (const child of children) child.kill('SIGKILL');
+    throw error;
+  }
+  return { origin, pids: children.flatMap((c) => (c.pid === undefined ? [] : [c.pid])), stop };
 }

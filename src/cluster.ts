@@ -19,13 +19,17 @@ const RESTARTS_MAX = 10;
 const RESTART_WINDOW_MS = 60_000;
 const SHUTDOWN_GRACE_MS = 30_000;
 
-export interface ClusterOptions { workers: number; seed: boolean }
+export interface ClusterOptions {
+  workers: number; seed: boolean;
+  /** Whether each worker runs the background jobs beside the API (false with `--no-jobs`). */
+  jobs?: boolean;
+}
 
 /** Runs the cluster: the primary supervises, each worker is an ordinary `ordo serve`. */
 export async function startCluster(config: Config, options: ClusterOptions): Promise<void> {
   if (!cluster.isPrimary) {
     const first = process.env[ROLE_ENV] === 'first';
-    await startServer(config, { seed: first && options.seed, quiet: !first });
+    await startServer(config, { seed: first && options.seed, quiet: !first, jobs: options.jobs ?? true });
     return;
   }
   if (!config.databaseUrl) {

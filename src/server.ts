@@ -5,17 +5,11 @@ import type { Config } from './config.ts';
 import { buildApp } from './app.ts';
 import { openRuntime } from './runtime.ts';
 import { createApiKey, DEFAULT_TENANT_ID, KeyAuthenticator } from './modules/access/index.ts';
-import { DEFAULT_WEB_ROOT, pruneIdempotencyKeys } from './platform/http/index.ts';
+import { DEFAULT_WEB_ROOT } from './platform/http/index.ts';
 import { seedDemo } from './seed/index.ts';
-import { ensureDemoAdmin, pruneAuthRecords } from './modules/users/index.ts';
-import { startForecastJob } from './modules/forecasting/index.ts';
-import { startOutboxRelay } from './platform/outbox/index.ts';
-import { startNotificationSender } from './modules/notifications/index.ts';
-import { startWebhookWorker } from './modules/webhooks/index.ts';
-import { startPaymentWorker } from './modules/payments/index.ts';
-import { startPgliteMaintenance, type Db } from './platform/db/index.ts';
-
-const PRUNE_INTERVAL_MS = 3_600_000;
+import { ensureDemoAdmin } from './modules/users/index.ts';
+import type { Db } from './platform/db/index.ts';
+import { startBackgroundJobs } from './background.ts';
 
 /**
  * The key to print at start. With ORDO_ADMIN_KEY that one; on the embedded database a
@@ -34,7 +28,7 @@ async function adminKeyToShow(db: Db, config: Config): Promise<string | null> {
 }
 
 /** Starts the HTTP server; resolves once it listens. */
-export async function startServer(config: Config, options: { seed?: boolean; quiet?: boolean } = {}) {
+export async function startServer(config: Config, options: { seed?: boolean; quiet?: boolean; jobs?: boolean } = {}) {
   const db = await openRuntime(config);
   if (options.seed ?? config.seedDemo) {
     const seeded = await seedDemo(db.kysely, { onlyIfEmpty: true });
@@ -54,27 +48,16 @@ export async function startServer(config: Config, options: { seed?: boolean; qui
     console.log(existsSync(join(DEFAULT_WEB_ROOT, 'index.html')) ? `Web app: ${webUrl}` : `Web app: not built (no web/dist); run \`npm run build:web\` and restart to serve it at ${webUrl}`);
     console.log(login ? `Web app sign-in: ${login.email} / ${login.password}` : 'Web app sign-in: set ORDO_ADMIN_PASSWORD, or create a user with `ordo users create`.');
   }
-  const prune = setInterval(() => {
-    pruneIdempotencyKeys(db.kysely).catch((error) => app.log.warn({ err: error }, 'idempotency prune failed'));
-    pruneAuthRecords(db.kysely).catch((error) => app.log.warn({ err: error }, 'session prune failed'));
-  }, PRUNE_INTERVAL_MS);
-  prune.unref();
-  startForecastJob(db.kysely, app.log); // demand, forecasts and policies: 30 s after start, then every ORDO_FORECAST_INTERVAL_MINUTES (60)
-  // After commit, from the outbox: events to subscribers (mails, webhook deliveries) and NATS; then mails and webhooks out.
-  const workers = [startOutboxRelay(db.kysely, app.log, config), startNotificationSender(db.kysely, app.log, config), startWebhookWorker(db.kysely, app.log),
-    // Provider calls left pending after commit (retries with backoff) and expired payment_declined holds.
-    startPaymentWorker(db.kysely, app.log),
-    // The embedded database has no autovacuum: refresh the planner's statistics ourselves.
-    startPgliteMaintenance(db, app.log)];
+  // Background jobs beside the API unless this process serves requests only (`--no-jobs`).
+  const jobs = (options.jobs ?? true) ? startBackgroundJobs(db, app.log, config) : null;
 
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;
     closing = true;
     app.log.info({ signal }, 'shutting down');
-    clearInterval(prune);
     await app.close();
-    await Promise.all(workers.map((w) => w.stop()));
+    await jobs?.stop();
     await db.close();
     process.exit(0);
   };

@@ -5,6 +5,7 @@ import { startCluster } from '../cluster.ts';
 import { loadConfig } from '../config.ts';
 import { openRuntime } from '../runtime.ts';
 import { startServer } from '../server.ts';
+import { startJobsProcess } from '../jobs-process.ts';
 import { migrate, openDatabase, type Db } from '../platform/db/index.ts';
 import { createApiKey, createTenant, DEFAULT_TENANT_ID, ROLES, type Role } from '../modules/access/index.ts';
 import { verifyInventory } from '../modules/inventory/index.ts';
@@ -22,13 +23,20 @@ export function registerCoreCommands(program: Command): void {
     .option('--port <port>', 'port to listen on')
     .option('--no-seed', 'do not seed demo data into an empty database')
     .option('--workers <n>', 'API processes sharing the port (node:cluster; needs DATABASE_URL), or "auto" for one per CPU', '1')
-    .action(async (options: { port?: string; seed: boolean; workers: string }) => {
+    .option('--no-jobs', 'serve requests only; run the background jobs (outbox relay, senders, forecasting) with `ordo work`')
+    .action(async (options: { port?: string; seed: boolean; workers: string; jobs: boolean }) => {
       const config = loadConfig();
       if (options.port) config.port = Number(options.port);
       const workers = options.workers === 'auto' ? availableParallelism() : Number(options.workers);
       if (!Number.isInteger(workers) || workers < 1) throw new Error(`--workers must be a positive integer or "auto", got ${options.workers}`);
-      if (workers > 1) await startCluster(config, { workers, seed: options.seed && config.seedDemo });
-      else await startServer(config, { seed: options.seed && config.seedDemo });
+      if (!options.jobs && !config.databaseUrl) throw new Error('--no-jobs needs DATABASE_URL: on the embedded database no other process can run the jobs');
+      if (workers > 1) await startCluster(config, { workers, seed: options.seed && config.seedDemo, jobs: options.jobs });
+      else await startServer(config, { seed: options.seed && config.seedDemo, jobs: options.jobs });
+    });
+
+  program.command('work').description('run the background jobs only (outbox relay, e-mail and webhook senders, payments, forecasting); needs DATABASE_URL')
+    .action(async () => {
+      await startJobsProcess(loadConfig());
     });
 
   program.command('migrate').description('apply pending database migrations').action(async () => {

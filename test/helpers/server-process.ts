@@ -20,8 +20,8 @@ export interface ServerProcess { child: ChildProcess; port: number; stop(signal?
  * guards against a server that never comes up: a start compiles the whole app (tsx) and
  * on a busy two-core machine that alone has taken most of a minute.
  */
-export async function startServerProcess(env: Record<string, string>, port: number, timeoutMs = 150_000): Promise<ServerProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'serve', '--no-seed'], {
+export async function startServerProcess(env: Record<string, string>, port: number, timeoutMs = 150_000, args: readonly string[] = []): Promise<ServerProcess> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'serve', '--no-seed', ...args], {
     env: { ...process.env, LOG_LEVEL: 'warn', ORDO_SEED_DEMO: 'false', ORDO_FORECAST_INTERVAL_MINUTES: '0', ...env, PORT: String(port), HOST: '127.0.0.1' },
     stdio: ['ignore', 'ignore', 'pipe'],
   });
@@ -43,5 +43,21 @@ export async function startServerProcess(env: Record<string, string>, port: numb
       child.once('exit', () => resolve());
       child.kill(signal);
     }),
+  };
+}
+
+/** Starts `ordo work` (background jobs only) with the given environment; it answers no HTTP. */
+export function startWorkProcess(env: Record<string, string>): { child: ChildProcess; exited: Promise<number | null>; stop(signal?: NodeJS.Signals): Promise<number | null> } {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'work'], {
+    env: { ...process.env, LOG_LEVEL: 'warn', ORDO_FORECAST_INTERVAL_MINUTES: '0', ...env },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  return {
+    child, exited,
+    stop: (signal = 'SIGTERM') => {
+      if (child.exitCode === null && child.signalCode === null) child.kill(signal);
+      return exited;
+    },
   };
 }
