@@ -2,7 +2,7 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 
-export interface BenchDatabase { name: string; url: string; vacuumAnalyze(): Promise<void>; drop(): Promise<void> }
+export interface BenchDatabase { name: string; url: string; vacuumAnalyze(): Promise<void>; run(sql: string): Promise<void>; drop(): Promise<void> }
 
 function withDatabase(url: string, database: string): string {
   const parsed = new URL(url);
@@ -27,6 +27,7 @@ export async function createBenchDatabase(adminUrl: string): Promise<BenchDataba
     // A fresh database has no statistics and a backlog of autovacuum work (the seeded
     // tables, GIN pending lists) that would otherwise land in the first measured minute.
     vacuumAnalyze: () => adminQuery(withDatabase(adminUrl, name), 'vacuum analyze'),
+    run: (text) => adminQuery(withDatabase(adminUrl, name), text),
     async drop() {
       if (dropped) return;
       dropped = true;

@@ -1,6 +1,7 @@
 // `npm run bench`: Ordo's order intake under load against the machine's PostgreSQL,
 // next to the database's own ceiling for the same writes. See bench/README.md.
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { describeCpu, measureCpu, type CpuSplit } from './cpu-usage.ts';
 import { createBenchDatabase, type BenchDatabase } from './database.ts';
@@ -51,6 +52,10 @@ try {
   // scans, and every order then scans the whole table; new statistics also make open
   // connections re-plan. The vacuum clears the fresh database's autovacuum backlog. A
   // production database is in this state; the benchmark starts from it.
+  if (options.afterSeedSql) {
+    await database.run(readFileSync(options.afterSeedSql, 'utf8'));
+    console.log(`ran ${options.afterSeedSql}`);
+  }
   await database.vacuumAnalyze();
   const results: ConcurrencyRuns[] = options.concurrencies.map((concurrency) => ({ concurrency, http: [], ceiling: [], backlog: [] }));
   for (let run = 1; run <= options.runs; run++) {

@@ -24,6 +24,8 @@ export interface BenchOptions {
   /** Sends an Idempotency-Key with every order, as a careful channel integration would. */
   idempotency: boolean;
   keepDatabase: boolean;
+  /** SQL run on the benchmark database after the warm-up (experiments: drop an index, change a setting). */
+  afterSeedSql: string | null;
   /** Background jobs in their own `ordo work` process (the API started with --no-jobs). */
   jobsProcess: boolean;
   /** How long to wait after an Ordo window for the outbox relay to catch up. */
@@ -45,6 +47,8 @@ const HELP = `npm run bench -- [flags]
   --skip-http             only measure the database ceiling
   --profile <dir>         write the server's CPU profile (node --cpu-prof) into <dir>
   --keep-db               do not drop the benchmark database at the end
+  --after-seed <file>     run this SQL file on the benchmark database after the warm-up
+                          (experiments: drop an index or a foreign key, change a setting)
   --jobs-process          run the background jobs (outbox relay, senders) in an \`ordo work\`
                           process beside \`ordo serve --no-jobs\`
   --drain-limit <s>       after each Ordo window, wait up to this long for the relay to
@@ -69,7 +73,7 @@ export function parseOptions(argv: string[]): BenchOptions {
       concurrency: { type: 'string' }, workers: { type: 'string' }, pool: { type: 'string' },
       'ceiling-pool': { type: 'string' }, 'admin-url': { type: 'string' }, profile: { type: 'string' },
       'skip-ceiling': { type: 'boolean' }, 'skip-http': { type: 'boolean' }, idempotency: { type: 'boolean' },
-      'keep-db': { type: 'boolean' }, 'drain-limit': { type: 'string' }, 'jobs-process': { type: 'boolean' }, root: { type: 'string' }, help: { type: 'boolean' },
+      'keep-db': { type: 'boolean' }, 'drain-limit': { type: 'string' }, 'jobs-process': { type: 'boolean' }, 'after-seed': { type: 'string' }, root: { type: 'string' }, help: { type: 'boolean' },
     },
   });
   if (values.help) {
@@ -94,6 +98,7 @@ export function parseOptions(argv: string[]): BenchOptions {
     idempotency: values.idempotency ?? false,
     keepDatabase: values['keep-db'] ?? false,
     jobsProcess: values['jobs-process'] ?? false,
+    afterSeedSql: values['after-seed'] ?? null,
     drainSeconds: positiveInt('drain-limit', values['drain-limit'], 120),
     root: values.root ?? null,
   };

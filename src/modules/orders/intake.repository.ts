@@ -7,7 +7,7 @@
 //
 // The read touches tables owned by catalog, channels and locations. It only reads them,
 // as a read model for intake; their modules stay the only writers.
-import { sql } from 'kysely';
+import { sql, type RawBuilder } from 'kysely';
 import type { Kdb } from '../../platform/db/index.ts';
 import type { OutboxEvent } from '../../platform/outbox.ts';
 import { newId } from '../../platform/ids.ts';
@@ -43,6 +43,8 @@ export interface IntakeSnapshot {
   centroid: Point | null;
   /** Whether the tenant has active hold rules (intake evaluates them only then). */
   hasHoldRules: boolean;
+  /** The SKUs' stock levels at every location, read without locks; only when asked for (the one-statement way). */
+  levels: LevelRow[];
 }
 
 interface SnapshotRow {
@@ -53,6 +55,7 @@ interface SnapshotRow {
   routing_settings: RoutingSettingsRow | null;
   centroid: Point | null;
   has_hold_rules: boolean;
+  levels?: LevelRow[];
 }
 
 /**
@@ -65,9 +68,18 @@ export async function loadIntakeSnapshot(db: Kdb, tenantId: string, query: {
   channel: string; skus: readonly string[]; currency: string; pickupLocation: string | null;
   /** The shipping address's country and postal-code keys, when routing needs its centroid. */
   postal: { country: string; keys: readonly string[] } | null;
+  /** Also read the SKUs' stock levels (plain reads, no locks). */
+  withLevels?: boolean;
 }): Promise<IntakeSnapshot> {
   const skus = [...query.skus];
   const locationFilter = sql`(l.active or l.code = ${query.pickupLocation}::text)`;
+  const levels = query.withLevels
+    ? sql`,
+      (select coalesce(json_agg(json_build_object('product_id', il.product_id, 'location_id', il.location_id, 'on_hand', il.on_hand, 'reserved', il.reserved)
+                order by il.product_id, il.location_id), '[]'::json)
+         from inventory_levels il join products p on p.tenant_id = il.tenant_id and p.id = il.product_id
+         where il.tenant_id = ${tenantId} and p.sku = any(${skus}::text[])) as levels`
+    : sql``;
   const { rows } = await sql<SnapshotRow>`
     select
       (select json_build_object('id', c.id, 'code', c.code) from channels c where c.tenant_id = ${tenantId} and c.code = ${query.channel}) as channel,
@@ -88,7 +100,7 @@ export async function loadIntakeSnapshot(db: Kdb, tenantId: string, query: {
       (select json_build_object('latitude', z.latitude, 'longitude', z.longitude)
          from postal_code_centroids z where z.country = ${query.postal?.country ?? null}::text and z.postal_code = any(${[...(query.postal?.keys ?? [])]}::text[])
          order by length(z.postal_code) desc limit 1) as centroid,
-      exists (select 1 from hold_rules h where h.tenant_id = ${tenantId} and h.active) as has_hold_rules`.execute(db);
+      exists (select 1 from hold_rules h where h.tenant_id = ${tenantId} and h.active) as has_hold_rules${levels}`.execute(db);
   const row = rows[0];
   if (!row) throw new Error('intake snapshot returned no row');
   return {
@@ -99,6 +111,7 @@ export async function loadIntakeSnapshot(db: Kdb, tenantId: string, query: {
     routingSettings: row.routing_settings,
     centroid: row.centroid,
     hasHoldRules: row.has_hold_rules,
+    levels: row.levels ?? [],
   };
 }
 
@@ -119,7 +132,7 @@ export interface PlacedOrder {
   levels: LevelRow[];
 }
 
-interface PlacedRow {
+export interface PlacedRow {
   number: number; created_at: Date; updated_at: Date;
   customer_id: string | null; email: string | null; customer_name: string | null;
   levels: LevelRow[];
@@ -138,7 +151,34 @@ interface PlacedRow {
 export async function insertOrderLockingLevels(
   trx: Kdb, tenantId: string, numberSequence: string, customer: CustomerInput | null, order: NewOrderRow, productIds: readonly string[],
 ): Promise<PlacedOrder | undefined> {
-  const customerSource = customer
+  const { rows } = await sql<PlacedRow>`
+    with customer as (${customerUpsert(tenantId, customer)}),
+    new_order as (${orderInsert(tenantId, numberSequence, order)})
+    select o.number, o.created_at, o.updated_at, o.customer_id, o.email, o.customer_name,
+      -- Correlated to the inserted row (o.id), so it runs per inserted order: after the
+      -- insert, and never for a duplicate.
+      (select coalesce(json_agg(l), '[]'::json) from (${lockLevelsQuery(tenantId, productIds)}) l where o.id is not null) as levels
+    from new_order o`.execute(trx);
+  const row = rows[0];
+  if (!row) return undefined;
+  return { ...placedOrder(row), levels: row.levels };
+}
+
+/** The order row's insert result as intake returns it. */
+export function placedOrder(row: Omit<PlacedRow, 'levels'>): Omit<PlacedOrder, 'levels'> {
+  return {
+    number: row.number, created_at: row.created_at, updated_at: row.updated_at,
+    customer: row.customer_id === null ? null : { id: row.customer_id, email: row.email as string, name: row.customer_name },
+  };
+}
+
+/**
+ * The customer upsert as a CTE body returning (id, email, name), or one row of nulls for
+ * an order without a customer. The same statement as customers' upsertCustomer (create
+ * by e-mail, else refresh name and phone where given); keep the two alike.
+ */
+export function customerUpsert(tenantId: string, customer: CustomerInput | null): RawBuilder<unknown> {
+  return customer
     ? sql`
       insert into customers (tenant_id, id, email, name, phone)
       values (${tenantId}, ${newId('cus')}, ${normalizeEmail(customer.email)}, ${customer.name ?? null}, ${customer.phone ?? null})
@@ -146,10 +186,15 @@ export async function insertOrderLockingLevels(
         name = coalesce(excluded.name, customers.name), phone = coalesce(excluded.phone, customers.phone), updated_at = now()
       returning id, email, name`
     : sql`select null::text as id, null::text as email, null::text as name`;
+}
+
+/**
+ * The order row's insert as a CTE body, reading the customer from a CTE named `customer`
+ * (so the customer row is locked first); inserts nothing for a duplicate external_id.
+ */
+export function orderInsert(tenantId: string, numberSequence: string, order: NewOrderRow): RawBuilder<unknown> {
   const placedAt = order.placed_at;
-  const { rows } = await sql<PlacedRow>`
-    with customer as (${customerSource}),
-    new_order as (
+  return sql`
       insert into orders (tenant_id, id, number, channel_id, external_id, status, currency, customer_id, email, customer_name,
         shipping_address, billing_address, delivery_type, pickup_location_id, shipping_method,
         subtotal, discount_total, shipping_total, tax_total, total, note, created_at, updated_at)
@@ -160,19 +205,7 @@ export async function insertOrderLockingLevels(
         ${order.note}::text, coalesce(${placedAt}::timestamptz, now()), coalesce(${placedAt}::timestamptz, now())
       from customer c
       on conflict (tenant_id, channel_id, external_id) where external_id is not null do nothing
-      returning id, number, created_at, updated_at, customer_id, email, customer_name
-    )
-    select o.number, o.created_at, o.updated_at, o.customer_id, o.email, o.customer_name,
-      -- Correlated to the inserted row (o.id), so it runs per inserted order: after the
-      -- insert, and never for a duplicate.
-      (select coalesce(json_agg(l), '[]'::json) from (${lockLevelsQuery(tenantId, productIds)}) l where o.id is not null) as levels
-    from new_order o`.execute(trx);
-  const row = rows[0];
-  if (!row) return undefined;
-  return {
-    number: row.number, created_at: row.created_at, updated_at: row.updated_at, levels: row.levels,
-    customer: row.customer_id === null ? null : { id: row.customer_id, email: row.email as string, name: row.customer_name },
-  };
+      returning id, number, created_at, updated_at, customer_id, email, customer_name`;
 }
 
 export interface OrderLineRow {

@@ -14,6 +14,16 @@ export type Kdb = Kysely<Database>;
 
 export interface Db {
   readonly kysely: Kdb;
+  /**
+   * For single statements that write outside a transaction (order intake's short way):
+   * connections that always run a prepared statement's generic plan. Inside transactions
+   * every connection already does (see prepared-pool.ts); outside them PostgreSQL
+   * re-plans statements with array parameters on every execution, and for intake's long
+   * statement planning cost more database CPU than running it (docs/scaling.md). A pool
+   * of its own, so reads outside transactions keep PostgreSQL's own choice. On the
+   * embedded database it is the same connection as `kysely`.
+   */
+  readonly genericPlans: Kdb;
   readonly kind: 'postgres' | 'pglite';
   /** Runs a multi-statement SQL script (no parameters), e.g. a migration; rolls back on failure. */
   exec(script: string): Promise<void>;
@@ -61,15 +71,23 @@ export async function openDatabase(options: DbOptions): Promise<Db> {
 async function openPostgres(url: string, poolMax: number, prepareStatements: boolean): Promise<Db> {
   // application_name names the process in pg_stat_activity, so an operator (and the
   // cluster stress test) can tell which API process holds which connection.
-  const pool = new pg.Pool({ connectionString: url, max: poolMax, connectionTimeoutMillis: 5_000, application_name: `ordo:${process.pid}` });
-  // A client losing its server (restart, failover) must not crash the process: idle
-  // clients report through the pool, checked-out ones through their own 'error' event.
-  // The query in flight fails anyway and the request is answered 503.
-  pool.on('error', () => {});
-  pool.on('connect', (client) => { client.on('error', () => {}); });
+  const openPool = (options: string | undefined) => {
+    const pool = new pg.Pool({ connectionString: url, max: poolMax, connectionTimeoutMillis: 5_000, application_name: `ordo:${process.pid}`, ...(options ? { options } : {}) });
+    // A client losing its server (restart, failover) must not crash the process: idle
+    // clients report through the pool, checked-out ones through their own 'error' event.
+    // The query in flight fails anyway and the request is answered 503.
+    pool.on('error', () => {});
+    pool.on('connect', (client) => { client.on('error', () => {}); });
+    return pool;
+  };
+  const pool = openPool(undefined);
   const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool: prepareStatements ? preparingPool(pool) : pool }) });
+  // Connections are opened on first use, so a process that never writes this way holds none.
+  const genericPool = openPool('-c plan_cache_mode=force_generic_plan');
+  const genericPlans = new Kysely<Database>({ dialect: new PostgresDialect({ pool: prepareStatements ? preparingPool(genericPool) : genericPool }) });
   return {
     kysely,
+    genericPlans,
     kind: 'postgres',
     exec: async (script) => {
       // One client for the whole script, so a failure can be rolled back on the same
@@ -84,7 +102,9 @@ async function openPostgres(url: string, poolMax: number, prepareStatements: boo
         client.release();
       }
     },
-    close: () => kysely.destroy(),
+    close: async () => {
+      await Promise.all([kysely.destroy(), genericPlans.destroy()]);
+    },
   };
 }
 
@@ -124,6 +144,7 @@ async function openPglite(options: DbOptions): Promise<Db> {
   const kysely = new Kysely<Database>({ dialect: new PGliteDialect(pglite) });
   const db: Db = {
     kysely,
+    genericPlans: kysely,
     kind: 'pglite',
     // exec goes through Kysely's connection so it waits its turn behind transactions.
     exec: async (script) => {

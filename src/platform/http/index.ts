@@ -1,6 +1,6 @@
 export { Problem, problemBody, notFound, invalid, PROBLEM_CONTENT_TYPE, type ProblemBody, type ProblemFieldError } from './problem.ts';
 export { ERROR_CODES, type ErrorCode } from './error-codes.ts';
-export { runCommand, transaction, pruneIdempotencyKeys, type CommandResult } from './idempotency.ts';
+export { runCommand, transaction, pruneIdempotencyKeys, IDEMPOTENCY_HEADER, type CommandResult } from './idempotency.ts';
 export { PageQuery, PAGE_SIZE_DEFAULT, PAGE_SIZE_MAX, decodeCursor, encodeCursor, toPage } from './pagination.ts';
 export { StrictObject, Code, Sku, Currency, MoneyAmount, Email, Name, Timestamp, Address, ProblemSchema, Page, iso } from './schemas.ts';
 export { isUniqueViolation, isDatabaseUnavailable, sqlState } from './db-errors.ts';
