@@ -1,7 +1,8 @@
 // Events to NATS JetStream (a real server on this machine; skipped when none answers):
 // the relay publishes each event as ordo.<tenant>.<topic> with the event id as message id,
-// a second publish of the same event is dropped as a duplicate, and while NATS cannot be
-// reached the rows stay unpublished and are retried.
+// a second publish of the same event is dropped as a duplicate (also when a batch is
+// redone row by row), and while NATS cannot be reached the rows stay unpublished and are
+// retried.
 import assert from 'node:assert/strict';
 import { connect as tcpConnect } from 'node:net';
 import { after, before, describe, test } from 'node:test';
@@ -11,7 +12,7 @@ import { freshDatabase, testDatabases } from './helpers/harness.ts';
 import { ensureTenant } from '../src/modules/access/index.ts';
 import type { Kdb } from '../src/platform/db/index.ts';
 import { enqueueOutbox } from '../src/platform/outbox.ts';
-import { NATS_STREAM, natsPublisher, natsSubject, runOutboxRelayOnce, type OutboxMessage } from '../src/platform/outbox/index.ts';
+import { NATS_STREAM, natsPublisher, natsSubject, runOutboxRelayOnce, type EventPublisher, type OutboxMessage } from '../src/platform/outbox/index.ts';
 
 const NATS_URL = process.env.ORDO_TEST_NATS_URL ?? 'nats://127.0.0.1:4222';
 
@@ -86,6 +87,32 @@ for (const kind of testDatabases()) {
       }
     });
 
+    test('a batch that failed after some of its events went out publishes each event once', async () => {
+      const tenantId = `ten_natsbatch${Date.now().toString(36)}${kind}`;
+      await ensureTenant(db, tenantId, 'NATS batch');
+      await enqueueOutbox(db, tenantId, ['ord_a', 'ord_b', 'ord_c'].map((id) => ({ topic: 'order.created', aggregateId: id, payload: { order_id: id } })));
+      const ids = (await db.selectFrom('outbox').select('id').where('tenant_id', '=', tenantId).orderBy('id').execute()).map((r) => r.id);
+      const real = natsPublisher(NATS_URL);
+      // The middle event fails once: the batch's other two are out already when it is rolled
+      // back, and go out again when the rows are redone one by one.
+      const hiccup = new Set([ids[1]!]);
+      const publisher: EventPublisher = {
+        publish: async (message) => {
+          if (hiccup.delete(message.id)) throw new Error('NATS hiccup');
+          await real.publish(message);
+        },
+        close: () => real.close(),
+      };
+      try {
+        const result = await runOutboxRelayOnce(db, { publisher, subscribers: [] });
+        assert.deepEqual(result, { claimed: 3, published: 3, retrying: 0, failed: 0, rowByRow: true });
+      } finally {
+        await publisher.close();
+      }
+      const messages = await streamMessages(nc, tenantId);
+      assert.deepEqual(messages.map((m) => m.msgId).sort(), ids.map((id) => `${tenantId}:evt_${id}`).sort());
+    });
+
     test('while NATS cannot be reached, rows stay unpublished and are retried', async () => {
       const tenantId = `ten_natsdown${Date.now().toString(36)}${kind}`;
       await ensureTenant(db, tenantId, 'NATS down');
@@ -101,6 +128,21 @@ for (const kind of testDatabases()) {
       assert.equal(row.published_at, null);
       assert.equal(row.attempts, 1);
       assert.ok(row.last_error);
+    });
+
+    test('while NATS cannot be reached, a batch of rows stays unpublished and every row is retried', async () => {
+      const tenantId = `ten_natsdownbatch${Date.now().toString(36)}${kind}`;
+      await ensureTenant(db, tenantId, 'NATS down, batch');
+      await enqueueOutbox(db, tenantId, ['ord_d', 'ord_e', 'ord_f'].map((id) => ({ topic: 'order.created', aggregateId: id, payload: { order_id: id } })));
+      const down = natsPublisher('nats://127.0.0.1:1');
+      try {
+        const result = await runOutboxRelayOnce(db, { publisher: down, subscribers: [] });
+        assert.deepEqual(result, { claimed: 3, published: 0, retrying: 3, failed: 0, rowByRow: true });
+      } finally {
+        await down.close();
+      }
+      const rows = await db.selectFrom('outbox').select(['published_at', 'attempts', 'last_error']).where('tenant_id', '=', tenantId).execute();
+      assert.ok(rows.every((r) => r.published_at === null && r.attempts === 1 && r.last_error));
     });
   });
 }

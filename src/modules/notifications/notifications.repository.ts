@@ -16,6 +16,25 @@ export async function insertNotification(trx: Kdb, tenantId: string, outboxId: n
   }).onConflict((oc) => oc.columns(['tenant_id', 'outbox_id', 'template']).where('outbox_id', 'is not', null).doNothing()).execute();
 }
 
+/**
+ * Stores the mails of several events in one statement, as insertNotification does one by
+ * one. The rows travel as one JSON parameter, so the statement text never changes with
+ * their number (one prepared statement).
+ */
+export async function insertNotificationsOfEvents(trx: Kdb, mails: readonly { tenantId: string; outboxId: number; draft: NotificationDraft }[]): Promise<void> {
+  if (mails.length === 0) return;
+  const rows = JSON.stringify(mails.map(({ tenantId, outboxId, draft }) => ({
+    tenant_id: tenantId, id: newId('ntf'), order_id: draft.orderId, outbox_id: outboxId, template: draft.template,
+    recipient: draft.recipient, subject: draft.mail.subject, body_text: draft.mail.text, body_html: draft.mail.html,
+  })));
+  await sql`
+    insert into notifications (tenant_id, id, order_id, outbox_id, template, recipient, subject, body_text, body_html, status)
+    select r.tenant_id, r.id, r.order_id, r.outbox_id, r.template, r.recipient, r.subject, r.body_text, r.body_html, 'pending'
+      from json_to_recordset(${rows}::json)
+        as r(tenant_id text, id text, order_id text, outbox_id bigint, template text, recipient text, subject text, body_text text, body_html text)
+    on conflict (tenant_id, outbox_id, template) where outbox_id is not null do nothing`.execute(trx);
+}
+
 export interface ClaimedNotification {
   tenant_id: string; id: string; recipient: string; subject: string; body_text: string; body_html: string | null;
   template: string; attempts: number; now: Date;

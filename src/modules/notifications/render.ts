@@ -6,6 +6,7 @@ import type { Kdb } from '../../platform/db/index.ts';
 import type { OutboxMessage } from '../../platform/outbox/index.ts';
 import { findLocationByCode } from '../locations/index.ts';
 import { findOrderFacts, findShipmentFacts, type OrderFacts } from './order-facts.ts';
+import { findOrderFactsMany, orderKey } from './order-facts-batch.ts';
 import { trackingUrl } from './links.ts';
 import { surveyUrlFor } from './survey-link.ts';
 import {
@@ -84,14 +85,38 @@ export function orderIdOf(message: OutboxMessage): string | null {
   return text(message.payload.order_id) ?? (id?.startsWith('ord_') ? id : null);
 }
 
-/** The mail this event calls for, or null. */
-export async function renderNotification(trx: Kdb, message: OutboxMessage, config: Config): Promise<NotificationDraft | null> {
+/** The mail the event calls for, given its order's facts (null: no such order). */
+async function renderFor(trx: Kdb, message: OutboxMessage, order: OrderFacts | null, config: Config): Promise<NotificationDraft | null> {
   const renderer = RENDERERS[message.topic];
-  const orderId = orderIdOf(message);
-  if (!renderer || !orderId) return null;
-  const order = await findOrderFacts(trx, message.tenantId, orderId);
   const recipient = order?.email;
-  if (!order || !recipient) return null;
+  if (!renderer || !order || !recipient) return null;
   const mail = await renderer.render(trx, order, message, config);
   return mail ? { template: renderer.template, orderId: order.id, recipient, mail } : null;
+}
+
+/** The mail this event calls for, or null. */
+export async function renderNotification(trx: Kdb, message: OutboxMessage, config: Config): Promise<NotificationDraft | null> {
+  const orderId = orderIdOf(message);
+  if (!RENDERERS[message.topic] || !orderId) return null;
+  return renderFor(trx, message, await findOrderFacts(trx, message.tenantId, orderId), config);
+}
+
+/**
+ * The mails of several events, as renderNotification would make them one by one (in the
+ * events' order, which matters for the survey link of a repeated delivery), but with the
+ * orders of all of them read in one query. Renderers that read more (a shipment, a
+ * location, the survey offer) still do so per event: those events are the rare ones.
+ */
+export async function renderNotifications(trx: Kdb, messages: readonly OutboxMessage[], config: Config): Promise<{ message: OutboxMessage; draft: NotificationDraft }[]> {
+  const wanted = messages.flatMap((message) => {
+    const orderId = orderIdOf(message);
+    return RENDERERS[message.topic] && orderId ? [{ message, orderId }] : [];
+  });
+  const facts = await findOrderFactsMany(trx, wanted.map((w) => ({ tenantId: w.message.tenantId, orderId: w.orderId })));
+  const drafts: { message: OutboxMessage; draft: NotificationDraft }[] = [];
+  for (const { message, orderId } of wanted) {
+    const draft = await renderFor(trx, message, facts.get(orderKey(message.tenantId, orderId)) ?? null, config);
+    if (draft) drafts.push({ message, draft });
+  }
+  return drafts;
 }

@@ -26,6 +26,42 @@ export async function activeEndpoints(trx: Kdb, tenantId: string): Promise<{ id:
   return trx.selectFrom('webhook_endpoints').select(['id', 'topics']).where('tenant_id', '=', tenantId).where('active', '=', true).execute();
 }
 
+/** Active endpoints of several tenants in one query, by tenant (a tenant without any is absent). */
+export async function activeEndpointsByTenant(trx: Kdb, tenantIds: readonly string[]): Promise<Map<string, { id: string; topics: string[] }[]>> {
+  const byTenant = new Map<string, { id: string; topics: string[] }[]>();
+  if (tenantIds.length === 0) return byTenant;
+  // An array parameter, not `in (…)`: one statement text (one prepared statement) for any count.
+  const rows = await trx.selectFrom('webhook_endpoints').select(['tenant_id', 'id', 'topics'])
+    .where(sql<boolean>`tenant_id = any(${[...tenantIds]}::text[])`).where('active', '=', true)
+    .orderBy('tenant_id').orderBy('id').execute();
+  for (const row of rows) {
+    const list = byTenant.get(row.tenant_id) ?? [];
+    list.push({ id: row.id, topics: row.topics });
+    byTenant.set(row.tenant_id, list);
+  }
+  return byTenant;
+}
+
+/** One delivery to queue: an event for an endpoint. */
+export interface DeliveryToQueue { tenantId: string; endpointId: string; outboxId: number; envelope: WebhookEnvelope }
+
+/**
+ * Queues deliveries of any number of events and tenants in one statement, as
+ * insertDeliveries does per event (a pair already queued is left alone). The rows travel
+ * as one JSON parameter, so the statement text never changes with their number.
+ */
+export async function insertDeliveriesOfEvents(trx: Kdb, deliveries: readonly DeliveryToQueue[]): Promise<void> {
+  if (deliveries.length === 0) return;
+  const rows = JSON.stringify(deliveries.map((d) => ({
+    tenant_id: d.tenantId, id: newId('dlv'), endpoint_id: d.endpointId, outbox_id: d.outboxId, topic: d.envelope.topic, payload: d.envelope,
+  })));
+  await sql`
+    insert into webhook_deliveries (tenant_id, id, endpoint_id, outbox_id, topic, payload, status)
+    select r.tenant_id, r.id, r.endpoint_id, r.outbox_id, r.topic, r.payload, 'pending'
+      from json_to_recordset(${rows}::json) as r(tenant_id text, id text, endpoint_id text, outbox_id bigint, topic text, payload jsonb)
+    on conflict (tenant_id, endpoint_id, outbox_id) do nothing`.execute(trx);
+}
+
 export interface ClaimedDelivery {
   tenant_id: string; id: string; endpoint_id: string; topic: string; payload: WebhookEnvelope;
   attempts: number; url: string; secret: string; now: Date;

@@ -4,7 +4,7 @@ import type { Config } from '../../config.ts';
 import type { Kdb } from '../db/index.ts';
 import { natsPublisher } from './nats.ts';
 import { startPollingWorker, type PollingWorker, type WorkerLogger } from './polling-worker.ts';
-import { RELAY_BATCH_SIZE, runOutboxRelayOnce } from './relay.ts';
+import { relayBatchSize, runOutboxRelayOnce } from './relay.ts';
 
 /** How often an idle relay looks for new rows. Intake writes no extra rows to wake it. */
 export const RELAY_INTERVAL_MS = 1_000;
@@ -12,10 +12,11 @@ export const RELAY_INTERVAL_MS = 1_000;
 /** Starts relaying (and publishing to NATS when config.natsUrl is set); stop() to end. */
 export function startOutboxRelay(db: Kdb, log: WorkerLogger, config: Config): PollingWorker {
   const publisher = config.natsUrl ? natsPublisher(config.natsUrl) : null;
+  const batchSize = relayBatchSize(config);
   const worker = startPollingWorker(async () => {
-    const result = await runOutboxRelayOnce(db, { config, publisher, log });
+    const result = await runOutboxRelayOnce(db, { config, publisher, log, batchSize });
     return result.claimed;
-  }, { name: 'outbox-relay', intervalMs: RELAY_INTERVAL_MS, batchSize: RELAY_BATCH_SIZE, log });
+  }, { name: 'outbox-relay', intervalMs: RELAY_INTERVAL_MS, batchSize, log });
   return {
     async stop() {
       await worker.stop();
