@@ -73,6 +73,11 @@ export async function loadIntakeSnapshot(db: Kdb, tenantId: string, query: {
 }): Promise<IntakeSnapshot> {
   const skus = [...query.skus];
   const locationFilter = sql`(l.active or l.code = ${query.pickupLocation}::text)`;
+  // Up to three keys (postalCodeKeys: the whole code, five and three characters) as three
+  // parameters: the primary key then serves the lookup whatever plan is cached, where
+  // `= any(array)` made the generic plan scan the whole table.
+  const postalKeys = query.postal?.keys ?? [];
+  const keys = [0, 1, 2].map((i) => postalKeys[Math.min(i, postalKeys.length - 1)] ?? null);
   const levels = query.withLevels
     ? sql`,
       (select coalesce(json_agg(json_build_object('product_id', il.product_id, 'location_id', il.location_id, 'on_hand', il.on_hand, 'reserved', il.reserved)
@@ -98,7 +103,7 @@ export async function loadIntakeSnapshot(db: Kdb, tenantId: string, query: {
       (select json_build_object('use_distance', r.use_distance, 'max_splits', r.max_splits, 'min_split_order_value', r.min_split_order_value)
          from routing_settings r where r.tenant_id = ${tenantId}) as routing_settings,
       (select json_build_object('latitude', z.latitude, 'longitude', z.longitude)
-         from postal_code_centroids z where z.country = ${query.postal?.country ?? null}::text and z.postal_code = any(${[...(query.postal?.keys ?? [])]}::text[])
+         from postal_code_centroids z where z.country = ${query.postal?.country ?? null}::bpchar and z.postal_code in (${keys[0]}::text, ${keys[1]}::text, ${keys[2]}::text)
          order by length(z.postal_code) desc limit 1) as centroid,
       exists (select 1 from hold_rules h where h.tenant_id = ${tenantId} and h.active) as has_hold_rules${levels}`.execute(db);
   const row = rows[0];

@@ -31,7 +31,7 @@ export async function loadRoutingContext(db: Kdb, tenantId: string, target: { ad
       (select json_build_object('use_distance', r.use_distance, 'max_splits', r.max_splits, 'min_split_order_value', r.min_split_order_value)
          from routing_settings r where r.tenant_id = ${tenantId}) as settings,
       (select json_build_object('latitude', z.latitude, 'longitude', z.longitude)
-         from postal_code_centroids z where z.country = ${address?.country ?? null}::text and z.postal_code = any(${keys}::text[])
+         from postal_code_centroids z where z.country = ${address?.country ?? null}::bpchar and z.postal_code = any(${keys}::text[])
          order by length(z.postal_code) desc limit 1) as centroid,
       (select coalesce(json_agg(json_build_object('id', l.id, 'code', l.code, 'priority', l.priority, 'latitude', l.latitude,
                 'longitude', l.longitude, 'ships', l.ships, 'pickup', l.pickup) order by l.code), '[]'::json)
