@@ -31,7 +31,7 @@ export function startBackgroundJobs(db: Db, log: WorkerLogger, config: Config): 
   prune.unref();
   const forecast = startForecastJob(db.kysely, log); // demand, forecasts and policies: 30 s after start, then every ORDO_FORECAST_INTERVAL_MINUTES (60)
   // After commit, from the outbox: events to subscribers (mails, webhook deliveries) and NATS; then mails and webhooks out.
-  const workers = [startOutboxRelay(db.kysely, log, config), startNotificationSender(db.kysely, log, config), startWebhookWorker(db.kysely, log),
+  const workers = [startOutboxRelay(db.kysely, log, config), startNotificationSender(db.kysely, log, config), startWebhookWorker(db.kysely, log, config),
     // Provider calls left pending after commit (retries with backoff) and expired payment_declined holds.
     startPaymentWorker(db.kysely, log),
     // The embedded database has no autovacuum: refresh the planner's statistics ourselves.

@@ -7,5 +7,9 @@ registerOutboxSubscriber(notificationSubscriber);
 
 export { notificationRoutes } from './notifications.routes.ts';
 export { notificationSubscriber } from './notification.subscriber.ts';
-export { sendDueNotifications, startNotificationSender, smtpSender, logSender, mailSenderFor, MAIL_BACKOFF, type MailSender } from './sender.ts';
+export {
+  sendDueNotifications, startNotificationSender, smtpSender, logSender, mailSenderFor, mailBatchSize,
+  MAIL_BACKOFF, MAIL_BATCH_SIZE, MAIL_BATCH_SIZE_POSTGRES, type MailSender, type SendOptions,
+} from './sender.ts';
+export type { ClaimedMail, MailOutcome } from './mail-queue.repository.ts';
 export { NOTIFIED_TOPICS, renderNotification } from './render.ts';

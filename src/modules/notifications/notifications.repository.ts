@@ -1,11 +1,9 @@
-// SQL for notifications: written by the relay (one per event and template), claimed by
-// the sender with SKIP LOCKED and a lease (attempts + 1, next try pushed past the lease)
-// before any SMTP conversation starts, so no transaction stays open while mail is sent.
+// SQL for notifications: written by the relay (one per event and template) and listed per
+// order. The sender's claims and outcomes are in mail-queue.repository.ts.
 import { sql } from 'kysely';
 import type { Kdb } from '../../platform/db/index.ts';
-import { iso, transaction } from '../../platform/http/index.ts';
+import { iso } from '../../platform/http/index.ts';
 import { newId } from '../../platform/ids.ts';
-import { clockSql } from '../../platform/outbox/index.ts';
 import type { NotificationDraft } from './render.ts';
 
 /** Stores a rendered mail; the same event never stores the same template twice. */
@@ -33,47 +31,6 @@ export async function insertNotificationsOfEvents(trx: Kdb, mails: readonly { te
       from json_to_recordset(${rows}::json)
         as r(tenant_id text, id text, order_id text, outbox_id bigint, template text, recipient text, subject text, body_text text, body_html text)
     on conflict (tenant_id, outbox_id, template) where outbox_id is not null do nothing`.execute(trx);
-}
-
-export interface ClaimedNotification {
-  tenant_id: string; id: string; recipient: string; subject: string; body_text: string; body_html: string | null;
-  template: string; attempts: number; now: Date;
-}
-
-/** Claims due pending mails and leases them (committed before sending). */
-export async function claimDueNotifications(db: Kdb, limit: number, leaseMs: number, now: Date | undefined): Promise<ClaimedNotification[]> {
-  return transaction(db, async (trx) => {
-    const rows = await trx.selectFrom('notifications')
-      .select(['tenant_id', 'id', 'recipient', 'subject', 'body_text', 'body_html', 'template', 'attempts', clockSql(now).as('now')])
-      .where('status', '=', 'pending').where('next_attempt_at', '<=', clockSql(now))
-      .orderBy('next_attempt_at').orderBy('id').limit(limit)
-      .forUpdate().skipLocked()
-      .execute();
-    for (const row of rows) {
-      await trx.updateTable('notifications')
-        .set({ attempts: row.attempts + 1, next_attempt_at: new Date(new Date(row.now).getTime() + leaseMs) })
-        .where('tenant_id', '=', row.tenant_id).where('id', '=', row.id).execute();
-    }
-    return rows.map((row) => ({ ...row, attempts: row.attempts + 1, now: new Date(row.now) }));
-  });
-}
-
-export type SendOutcome =
-  | { kind: 'sent'; response: string }
-  | { kind: 'logged' }
-  | { kind: 'retry'; error: string; nextAttemptAt: Date }
-  | { kind: 'failed'; error: string };
-
-/** Records a try's outcome, unless the mail was claimed again meanwhile (its lease ran out). */
-export async function recordSendOutcome(db: Kdb, mail: ClaimedNotification, outcome: SendOutcome): Promise<void> {
-  const fields = outcome.kind === 'sent' ? { status: 'sent' as const, smtp_response: outcome.response.slice(0, 500), last_error: null, sent_at: sql<Date>`now()` }
-    : outcome.kind === 'logged' ? { status: 'logged' as const, last_error: null, sent_at: sql<Date>`now()` }
-      : outcome.kind === 'retry' ? { last_error: outcome.error, next_attempt_at: outcome.nextAttemptAt }
-        : { status: 'failed' as const, last_error: outcome.error };
-  await db.updateTable('notifications').set(fields)
-    .where('tenant_id', '=', mail.tenant_id).where('id', '=', mail.id)
-    .where('status', '=', 'pending').where('attempts', '=', mail.attempts)
-    .execute();
 }
 
 /** An order's mails, oldest first. */

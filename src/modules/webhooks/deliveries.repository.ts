@@ -1,10 +1,10 @@
-// SQL for webhook deliveries: one row per (endpoint, event), claimed by the delivery
-// worker with SKIP LOCKED and a lease, so several workers share them and a worker that
-// dies mid-POST leaves the row to be tried again once the lease runs out.
+// SQL for webhook deliveries: one row per (endpoint, event), queued by the relay and
+// listed per endpoint. The delivery worker claims them with SKIP LOCKED and a lease, so
+// several workers share them and a worker that dies mid-POST leaves the row to be tried
+// again once the lease runs out (delivery-queue.repository.ts).
 import { sql } from 'kysely';
 import type { Kdb } from '../../platform/db/index.ts';
-import { decodeCursor, iso, toPage, transaction } from '../../platform/http/index.ts';
-import { clockSql } from '../../platform/outbox/index.ts';
+import { decodeCursor, iso, toPage } from '../../platform/http/index.ts';
 import { newId } from '../../platform/ids.ts';
 
 export interface WebhookEnvelope { id: string; topic: string; created_at: string; data: Record<string, unknown> }
@@ -60,51 +60,6 @@ export async function insertDeliveriesOfEvents(trx: Kdb, deliveries: readonly De
     select r.tenant_id, r.id, r.endpoint_id, r.outbox_id, r.topic, r.payload, 'pending'
       from json_to_recordset(${rows}::json) as r(tenant_id text, id text, endpoint_id text, outbox_id bigint, topic text, payload jsonb)
     on conflict (tenant_id, endpoint_id, outbox_id) do nothing`.execute(trx);
-}
-
-export interface ClaimedDelivery {
-  tenant_id: string; id: string; endpoint_id: string; topic: string; payload: WebhookEnvelope;
-  attempts: number; url: string; secret: string; now: Date;
-}
-
-/**
- * Claims due deliveries of active endpoints and leases them: attempts + 1 and the next
- * try pushed past the lease, committed before any POST is made.
- */
-export async function claimDueDeliveries(db: Kdb, limit: number, leaseMs: number, now: Date | undefined): Promise<ClaimedDelivery[]> {
-  return transaction(db, async (trx) => {
-    const rows = await trx.selectFrom('webhook_deliveries as d')
-      .innerJoin('webhook_endpoints as e', (j) => j.onRef('e.tenant_id', '=', 'd.tenant_id').onRef('e.id', '=', 'd.endpoint_id'))
-      .select(['d.tenant_id', 'd.id', 'd.endpoint_id', 'd.topic', 'd.payload', 'd.attempts', 'e.url', 'e.secret', clockSql(now).as('now')])
-      .where('d.status', '=', 'pending').where('d.next_attempt_at', '<=', clockSql(now)).where('e.active', '=', true)
-      .orderBy('d.next_attempt_at').orderBy('d.id').limit(limit)
-      .forUpdate(['d']).skipLocked()
-      .execute();
-    for (const row of rows) {
-      await trx.updateTable('webhook_deliveries')
-        .set({ attempts: row.attempts + 1, next_attempt_at: new Date(new Date(row.now).getTime() + leaseMs) })
-        .where('tenant_id', '=', row.tenant_id).where('id', '=', row.id).execute();
-    }
-    return rows.map((row) => ({ ...row, payload: row.payload as unknown as WebhookEnvelope, attempts: row.attempts + 1, now: new Date(row.now) }));
-  });
-}
-
-export type DeliveryOutcome =
-  | { kind: 'delivered'; status: number }
-  | { kind: 'retry'; status: number | null; error: string; nextAttemptAt: Date }
-  | { kind: 'failed'; status: number | null; error: string };
-
-/** Records the outcome of a try, unless the row was claimed again meanwhile (its lease ran out). */
-export async function recordOutcome(db: Kdb, delivery: ClaimedDelivery, outcome: DeliveryOutcome, now: Date): Promise<void> {
-  const fields = outcome.kind === 'delivered'
-    ? { status: 'delivered' as const, last_status: outcome.status, last_error: null, delivered_at: now }
-    : outcome.kind === 'retry'
-      ? { last_status: outcome.status, last_error: outcome.error, next_attempt_at: outcome.nextAttemptAt }
-      : { status: 'failed' as const, last_status: outcome.status, last_error: outcome.error };
-  await db.updateTable('webhook_deliveries').set(fields)
-    .where('tenant_id', '=', delivery.tenant_id).where('id', '=', delivery.id)
-    .where('status', '=', 'pending').where('attempts', '=', delivery.attempts)
-    .execute();
 }
 
 /** An endpoint's deliveries, newest first. */

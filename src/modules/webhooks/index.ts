@@ -7,6 +7,9 @@ registerOutboxSubscriber(webhookSubscriber);
 
 export { webhookRoutes } from './webhooks.routes.ts';
 export { webhookSubscriber } from './webhook.subscriber.ts';
-export { sendDueWebhooks, startWebhookWorker, deliveryRequest, WEBHOOK_BACKOFF, WEBHOOK_TIMEOUT_MS } from './delivery-worker.ts';
+export {
+  sendDueWebhooks, startWebhookWorker, deliveryRequest, webhookBatchSize,
+  WEBHOOK_BACKOFF, WEBHOOK_TIMEOUT_MS, WEBHOOK_BATCH_SIZE, WEBHOOK_BATCH_SIZE_POSTGRES, type DeliveryOptions,
+} from './delivery-worker.ts';
 export { signBody, verifySignature } from './signature.ts';
 export { webhookUrlErrors } from './endpoints.service.ts';

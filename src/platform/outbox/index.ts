@@ -11,3 +11,4 @@ export { clockSql } from './clock.ts';
 export { retryDelayMs, nextAttemptAt, errorText, type BackoffPolicy } from './backoff.ts';
 export { startPollingWorker, type PollingWorker, type WorkerLogger } from './polling-worker.ts';
 export { natsPublisher, natsSubject, natsBody, natsMessageId, NATS_STREAM } from './nats.ts';
+export { sendWithin } from './send-within.ts';
