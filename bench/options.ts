@@ -57,7 +57,7 @@ const HELP = `npm run bench -- [flags]
   --admin-url <url>       PostgreSQL URL used to create/drop the benchmark database
                           (default $ORDO_BENCH_ADMIN_URL or postgres://postgres@127.0.0.1:5432/test)`;
 
-function positiveInt(name: string, raw: string | undefined, fallback: number): number {
+export function positiveInt(name: string, raw: string | undefined, fallback: number): number {
   if (raw === undefined) return fallback;
   const value = Number(raw);
   if (!Number.isInteger(value) || value < 1) throw new Error(`--${name} must be a positive integer, got ${raw}`);

@@ -27,6 +27,7 @@ import { measureCpu, type CpuSplit } from './cpu-usage.ts';
 import { createBenchDatabase, type BenchDatabase } from './database.ts';
 import { inParallel } from './http-client.ts';
 import { median } from './stats.ts';
+import { positiveInt } from './options.ts';
 
 const HELP = `npx tsx bench/outbox-relay.bench.ts [flags]
   --orders <n>      orders whose events wait in the outbox (default 3000)
@@ -58,11 +59,7 @@ function parseOptions(argv: string[]) {
     console.log(HELP);
     process.exit(0);
   }
-  const positive = (name: string, raw: string | undefined, fallback: number) => {
-    const value = raw === undefined ? fallback : Number(raw);
-    if (!Number.isInteger(value) || value < 1) throw new Error(`--${name} must be a positive integer, got ${raw}`);
-    return value;
-  };
+  const positive = positiveInt;
   return {
     orders: positive('orders', values.orders, 3_000),
     runs: positive('runs', values.runs, 3),

@@ -29,6 +29,7 @@ import { migrate, openDatabase, type Db } from '../src/platform/db/index.ts';
 import { measureCpu, type CpuSplit } from './cpu-usage.ts';
 import { createBenchDatabase, type BenchDatabase } from './database.ts';
 import { median } from './stats.ts';
+import { positiveInt } from './options.ts';
 
 const HELP = `npx tsx bench/senders.bench.ts [flags]
   --rows <n>        due mails, and due webhook deliveries, per drain (default 5000)
@@ -63,11 +64,7 @@ function parseOptions(argv: string[]) {
     console.log(HELP);
     process.exit(0);
   }
-  const positive = (name: string, raw: string | undefined, fallback: number) => {
-    const value = raw === undefined ? fallback : Number(raw);
-    if (!Number.isInteger(value) || value < 1) throw new Error(`--${name} must be a positive integer, got ${raw}`);
-    return value;
-  };
+  const positive = positiveInt;
   if (values.only !== undefined && values.only !== 'mails' && values.only !== 'webhooks') throw new Error(`--only must be mails or webhooks, got ${values.only}`);
   return {
     rows: positive('rows', values.rows, 5_000),
