@@ -32,7 +32,8 @@ process.once('SIGINT', () => { void cleanUp().finally(() => process.exit(130)); 
 
 try {
   console.log(`Ordo bench: ${options.runs} run(s) x ${options.seconds} s at concurrency ${options.concurrencies.join(', ')}; ` +
-    `${options.workers} API process(es), pool ${options.poolMax}; ${cpus().length} CPU(s), Node ${process.version}`);
+    `${options.workers} API process(es), pool ${options.poolMax}; ${cpus().length} CPU(s), Node ${process.version}` +
+    `${options.payment ? `; every order pays by ${options.payment}` : ''}${options.idempotency ? '; every order with an Idempotency-Key' : ''}`);
   database = await createBenchDatabase(options.adminUrl);
   server = await startServer({ databaseUrl: database.url, adminKey, workers: options.workers, poolMax: options.poolMax, profileDir: options.profileDir, root: options.root, jobsProcess: options.jobsProcess });
   const seeding = performance.now();
@@ -41,7 +42,7 @@ try {
   await client.close();
   console.log(`seeded ${skus.length} SKUs x 3 locations through the API in ${((performance.now() - seeding) / 1000).toFixed(1)} s (database ${database.name})`);
 
-  const nextBody = orderBodyFactory(skus);
+  const nextBody = orderBodyFactory(skus, options.payment);
   const origin = server.origin;
   if (options.warmupSeconds > 0) {
     if (!options.skipHttp) await driveOrders({ origin, key: adminKey, concurrency: 8, seconds: options.warmupSeconds, nextBody, idempotency: options.idempotency });

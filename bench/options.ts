@@ -23,6 +23,8 @@ export interface BenchOptions {
   profileDir: string | null;
   /** Sends an Idempotency-Key with every order, as a careful channel integration would. */
   idempotency: boolean;
+  /** Every order brings a payment of this provider (test_card with an approving token). */
+  payment: 'prepaid' | 'test_card' | null;
   keepDatabase: boolean;
   /** SQL run on the benchmark database after the warm-up (experiments: drop an index, change a setting). */
   afterSeedSql: string | null;
@@ -43,6 +45,8 @@ const HELP = `npm run bench -- [flags]
   --pool <n>              ORDO_DB_POOL_MAX per API process (default 8)
   --ceiling-pool <n>      max PostgreSQL connections of the ceiling loop (default 8)
   --idempotency           send an Idempotency-Key with every order
+  --payment <provider>    every order brings a payment: prepaid (captured right after
+                          intake) or test_card (authorized by the sandbox gateway)
   --skip-ceiling          only drive Ordo over HTTP
   --skip-http             only measure the database ceiling
   --profile <dir>         write the server's CPU profile (node --cpu-prof) into <dir>
@@ -64,6 +68,12 @@ export function positiveInt(name: string, raw: string | undefined, fallback: num
   return value;
 }
 
+function paymentOption(raw: string | undefined): BenchOptions['payment'] {
+  if (raw === undefined) return null;
+  if (raw !== 'prepaid' && raw !== 'test_card') throw new Error(`--payment must be prepaid or test_card, got ${raw}`);
+  return raw;
+}
+
 /** Parses process arguments; prints help and exits on --help. */
 export function parseOptions(argv: string[]): BenchOptions {
   const { values } = parseArgs({
@@ -72,7 +82,7 @@ export function parseOptions(argv: string[]): BenchOptions {
       runs: { type: 'string' }, seconds: { type: 'string' }, warmup: { type: 'string' },
       concurrency: { type: 'string' }, workers: { type: 'string' }, pool: { type: 'string' },
       'ceiling-pool': { type: 'string' }, 'admin-url': { type: 'string' }, profile: { type: 'string' },
-      'skip-ceiling': { type: 'boolean' }, 'skip-http': { type: 'boolean' }, idempotency: { type: 'boolean' },
+      'skip-ceiling': { type: 'boolean' }, 'skip-http': { type: 'boolean' }, idempotency: { type: 'boolean' }, payment: { type: 'string' },
       'keep-db': { type: 'boolean' }, 'drain-limit': { type: 'string' }, 'jobs-process': { type: 'boolean' }, 'after-seed': { type: 'string' }, root: { type: 'string' }, help: { type: 'boolean' },
     },
   });
@@ -96,6 +106,7 @@ export function parseOptions(argv: string[]): BenchOptions {
     skipHttp: values['skip-http'] ?? false,
     profileDir: values.profile ?? null,
     idempotency: values.idempotency ?? false,
+    payment: paymentOption(values.payment),
     keepDatabase: values['keep-db'] ?? false,
     jobsProcess: values['jobs-process'] ?? false,
     afterSeedSql: values['after-seed'] ?? null,

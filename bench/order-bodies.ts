@@ -15,7 +15,8 @@ export function distinctIndexes(count: number, bound: number): number[] {
 }
 
 /** Makes order bodies with external ids unique across the whole benchmark process. */
-export function orderBodyFactory(skus: readonly string[]) {
+export function orderBodyFactory(skus: readonly string[], payment: 'prepaid' | 'test_card' | null = null) {
+  const paymentBody = payment === 'test_card' ? { provider: 'test_card', token: 'tok_approve' } : payment ? { provider: payment } : undefined;
   const prefix = `B-${randomBytes(4).toString('hex')}`;
   let sequence = 0;
   return (): string => {
@@ -25,6 +26,7 @@ export function orderBodyFactory(skus: readonly string[]) {
       channel: CHANNEL, external_id: `${prefix}-${sequence++}`, currency: 'USD',
       customer: { email: `customer${customer}@example.com`, name: `Customer ${customer}` },
       shipping_address: ADDRESS, lines, shipping: { method: 'standard', amount: 500 },
+      ...(paymentBody ? { payment: paymentBody } : {}),
     });
   };
 }

@@ -98,7 +98,7 @@ for (const kind of testDatabases()) {
       const before = await Promise.all(['customers', 'orders', 'order_lines', 'order_allocations', 'fulfillment_orders', 'inventory_movements', 'order_events', 'outbox'].map((table) => count(db, table, t.tenantId)));
       await assert.rejects(insertWholeOrder(db, t.tenantId, orderNumberSequence(t.tenantId), principal.actor, {
         order: newOrderRow(prepared, orderId, null), customer: order.customer ?? null, lines: contents.lineRows, parts: contents.reservation.parts,
-        levelCount: contents.reservation.levelCount, events: contents.events, outbox: [{ topic: 'order.created', aggregateId: orderId, payload: contents.createdPayload }],
+        levelCount: contents.reservation.levelCount, events: contents.events, outbox: [{ topic: 'order.created', aggregateId: orderId, payload: contents.createdPayload }], more: [],
       }), (error: { code?: string }) => error.code === INTAKE_ABORT.stockChanged);
       const afterwards = await Promise.all(['customers', 'orders', 'order_lines', 'order_allocations', 'fulfillment_orders', 'inventory_movements', 'order_events', 'outbox'].map((table) => count(db, table, t.tenantId)));
       assert.deepEqual(afterwards, before, 'nothing of the order stayed, not even the new customer');
@@ -125,11 +125,40 @@ for (const kind of testDatabases()) {
       assert.equal((await levelOf(t, 'A', 'WH-1')).reserved, 0);
     });
 
-    test('orders it does not take (payment, shortage, backorder, hold rules) go the transactional way', async () => {
+    test('an order with a payment writes the same payment and provider call as the transactional way', async () => {
+      const t = await ta.tenant();
+      await setUpShop(t, SHOP);
+      const principal = principalOf(t);
+      const card = { payment: { provider: 'test_card', token: 'tok_approve', method: 'visa' } };
+      const short = await createOrderInOneStatement(db, principal, input('S-CARD-1', card));
+      assert.ok(short, 'an order with a payment takes the short way');
+      const locked = await transaction(db, (trx) => createOrder(trx, principal, input('S-CARD-2', card)));
+      const strip = (payments: typeof locked.payments) => (payments ?? []).map((p) => ({
+        ...p, id: undefined, order_id: undefined, created_at: undefined, transactions: p.transactions.map((c) => ({ ...c, id: undefined, created_at: undefined })),
+      }));
+      assert.equal(short.payments?.length, 1);
+      assert.deepEqual(strip(short.payments), strip(locked.payments));
+      const rowsFor = async (orderId: string) => (await sql<Record<string, unknown>>`
+        select p.provider, p.method, p.token, p.currency, p.amount, p.status, p.authorized_amount, p.captured_amount, t.kind, t.amount as call_amount,
+          t.status as call_status, t.idempotency_key = p.id || '/' || t.kind as keyed_by_payment, t.attempts
+        from payments p join payment_transactions t on t.tenant_id = p.tenant_id and t.payment_id = p.id
+        where p.tenant_id = ${t.tenantId} and p.order_id = ${orderId}`.execute(db)).rows;
+      assert.deepEqual(await rowsFor(short.id), await rowsFor(locked.id));
+      assert.equal((await rowsFor(short.id)).length, 1);
+
+      const before = await count(db, 'orders', t.tenantId);
+      await assert.rejects(createOrderInOneStatement(db, principal, input('S-CARD-3', { payment: { provider: 'test_card' } })),
+        (error: { code?: string }) => error.code === 'validation_failed');
+      assert.equal(await count(db, 'orders', t.tenantId), before, 'a card without a token writes nothing');
+      const answered = await t.request('POST', '/v1/orders', input('S-CARD-4', card));
+      assert.equal(answered.status, 201);
+      assert.equal(answered.body.payment_status, 'authorized', 'the provider call ran right after the statement');
+    });
+
+    test('orders it does not take (shortage, backorder, hold rules) go the transactional way', async () => {
       const t = await ta.tenant();
       await setUpShop(t, { ...SHOP, products: [...SHOP.products, { sku: 'C', price: 100, policy: 'continue' }] });
       const principal = principalOf(t);
-      assert.equal(await createOrderInOneStatement(db, principal, input('S-PAY', { payment: { provider: 'manual' } })), null);
       assert.equal(await createOrderInOneStatement(db, principal, orderBody([{ sku: 'B', quantity: 5 }]) as unknown as OrderInput), null);
       assert.equal(await createOrderInOneStatement(db, principal, orderBody([{ sku: 'C', quantity: 1 }]) as unknown as OrderInput), null);
       assert.equal((await count(db, 'orders', t.tenantId)), 0);

@@ -13,7 +13,7 @@
 // The statement refuses its own result by raising (ordo_abort, migration 0009) when the
 // order's external_id already existed (nothing may stay written, not even the customer
 // upsert) or when a level no longer had the units read a moment earlier.
-import { sql } from 'kysely';
+import { sql, type RawBuilder } from 'kysely';
 import type { Kdb } from '../../platform/db/index.ts';
 import type { StatementParts } from '../inventory/index.ts';
 import type { CustomerInput } from '../customers/index.ts';
@@ -38,6 +38,8 @@ export interface WholeOrder {
   events: readonly TimelineEvent[];
   /** Outbox rows; each payload gets the order's `number` added in the statement. */
   outbox: readonly { topic: string; aggregateId: string; payload: Record<string, unknown> }[];
+  /** More CTE definitions written with the order (its payment); they name the order by its id. */
+  more: readonly RawBuilder<unknown>[];
 }
 
 /** Writes the whole order in one statement; throws with INTAKE_ABORT codes (see above). */
@@ -64,7 +66,7 @@ export async function insertWholeOrder(db: Kdb, tenantId: string, numberSequence
       insert into outbox (tenant_id, topic, aggregate_id, payload)
       select ${tenantId}, e.topic, e.aggregate_id, e.payload || jsonb_build_object('number', o.number::text)
       from new_order o cross join json_to_recordset(${outbox}::json) as e(topic text, aggregate_id text, payload jsonb)
-    )
+    )${whole.more.length > 0 ? sql`, ${sql.join(whole.more)}` : sql``}
     select o.number, o.created_at, o.updated_at, o.customer_id, o.email, o.customer_name,
       case
         when o.id is null then ordo_abort(${INTAKE_ABORT.duplicate}, 'an order with this external_id exists on this channel')

@@ -4,7 +4,7 @@
 // reserves, so a stale read can never oversell; when it finds a level changed, the order
 // takes the transactional way (intake.service.ts) from locked levels, as it also does
 // whenever the short way does not apply:
-// - a payment or active hold rules (their rows are written in the order's transaction);
+// - active hold rules (they are evaluated, and holds written, in the order's transaction);
 // - a shortage or a backorder (refusals and backorders are decided from locked levels,
 //   so an arrival committing meanwhile is never missed);
 // - an Idempotency-Key (the key's row commits with the order; the route sends those to
@@ -12,6 +12,7 @@
 import type { Kdb } from '../../platform/db/index.ts';
 import { newId } from '../../platform/ids.ts';
 import { orderNumberSequence, type Principal } from '../access/index.ts';
+import { intakePaymentParts } from '../payments/index.ts';
 import type { OrderInput } from './order.schemas.ts';
 import type { OrderView } from './order.view.ts';
 import { loadIntakeSnapshot } from './intake.repository.ts';
@@ -28,7 +29,6 @@ const TAKE_THE_LOCKED_WAY = new Set<string>([INTAKE_ABORT.stockChanged, '40P01',
  * (validation, prices, totals, a duplicate external_id); nothing is written then.
  */
 export async function createOrderInOneStatement(db: Kdb, principal: Principal, input: OrderInput): Promise<OrderView | null> {
-  if (input.payment) return null;
   const tenantId = principal.tenantId;
   const snapshot = await loadIntakeSnapshot(db, tenantId, { ...snapshotQuery(input), withLevels: true });
   if (snapshot.hasHoldRules) return null;
@@ -38,13 +38,18 @@ export async function createOrderInOneStatement(db: Kdb, principal: Principal, i
   const orderId = newId('ord');
   const contents = orderContents(prepared, plan, orderId, principal.actor, tenantId);
   if (contents.backordered.some((units) => units > 0)) return null;
+  // The payment row and its first provider call go in the same statement (the call runs after it).
+  const payment = input.payment ? intakePaymentParts(tenantId, orderId, input.currency, prepared.totals.total, input.payment) : null;
   try {
     const inserted = await insertWholeOrder(db, tenantId, orderNumberSequence(tenantId), principal.actor, {
       order: newOrderRow(prepared, orderId, null), customer: input.customer ?? null,
       lines: contents.lineRows, parts: contents.reservation.parts, levelCount: contents.reservation.levelCount,
       events: contents.events, outbox: [{ topic: 'order.created', aggregateId: orderId, payload: contents.createdPayload }],
+      more: payment ? [payment.ctes] : [],
     });
-    return newOrderView(prepared, contents, orderId, inserted);
+    const view = newOrderView(prepared, contents, orderId, inserted);
+    if (payment) view.payments = [payment.view(inserted.created_at)];
+    return view;
   } catch (error) {
     const code = (error as { code?: unknown } | null)?.code;
     if (code === INTAKE_ABORT.duplicate) throw await duplicateProblem(db, tenantId, prepared.channel.id, input.external_id ?? '');

@@ -33,6 +33,22 @@ export async function loadOrderView(db: Kdb, principal: Principal, idOrNumber: s
   return view;
 }
 
+/**
+ * A new order's view, built in memory at intake, with what its payment calls right after
+ * commit can change read again: status and hold (a decline holds the order), payments,
+ * refunds and holds. Lines, fulfillment orders and shipments cannot have changed, so this
+ * reads four tables instead of the whole order (half the statements of loadOrderView).
+ */
+export async function refreshNewOrderPayments(db: Kdb, principal: Principal, view: OrderView): Promise<OrderView> {
+  const order = await getOrderRecordFor(db, principal, view.id);
+  const money = await paymentSections(db, principal.tenantId, order);
+  const holds = (await holdsOf(db, principal.tenantId, [order.id])).map(toHoldView);
+  return {
+    ...view, status: order.status, hold_reason: order.hold_reason, cancel_reason: order.cancel_reason,
+    version: order.version ?? view.version, updated_at: iso(order.updated_at) ?? view.updated_at, ...money, holds,
+  };
+}
+
 /** The order's fulfillment orders as its view lists them. */
 async function loadFulfillmentSection(db: Kdb, tenantId: string, orderId: string): Promise<OrderFulfillmentOrderView[]> {
   return (await fulfillmentOrdersOf(db, tenantId, [orderId])).map((fo) => ({

@@ -9,7 +9,7 @@ import { createOrderInOneStatement } from './intake.fast.ts';
 import { applyOrderAction } from './lifecycle.service.ts';
 import { listOrders, loadOrderView, orderTimeline } from './orders.queries.ts';
 import { HoldInput, OrderInput, ReasonInput, ReleaseInput } from './order.schemas.ts';
-import { settleOrderAfterCommit } from '../payments/index.ts';
+import { settleNewOrderAfterCommit, settleOrderAfterCommit } from '../payments/index.ts';
 import { ORDER_STATUSES } from './order.states.ts';
 
 const OrderParams = Type.Object({ order: Type.String({ minLength: 1, maxLength: 64, description: 'Order id or number' }) });
@@ -30,7 +30,7 @@ export const orderRoutes: FastifyPluginAsync<{ ctx: AppContext }> = async (fasti
   const tags = ['orders'];
 
   // A payment's first provider call runs right after commit, so the answer shows its outcome.
-  app.post('/v1/orders', { config: { permission: 'orders:create' }, schema: { tags, body: OrderInput }, preSerialization: settleOrderAfterCommit(db) }, async (request, reply) => {
+  app.post('/v1/orders', { config: { permission: 'orders:create' }, schema: { tags, body: OrderInput }, preSerialization: settleNewOrderAfterCommit(db) }, async (request, reply) => {
     const principal = principalOf(request);
     const body = request.body;
     // Most orders go in as one statement; the rest (and all with an Idempotency-Key, whose

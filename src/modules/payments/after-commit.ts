@@ -5,10 +5,10 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Kdb } from '../../platform/db/index.ts';
 import { principalOf } from '../access/index.ts';
-import { loadOrderView } from '../orders/index.ts';
+import { loadOrderView, refreshNewOrderPayments, type OrderView } from '../orders/index.ts';
 import { processPendingPaymentTransactions } from './transactions.runner.ts';
 
-type Reload<T> = (payload: T, request: FastifyRequest) => Promise<unknown>;
+type Reload<T> = (payload: T, request: FastifyRequest, reply: FastifyReply) => Promise<unknown>;
 
 /** A preSerialization hook for answers that carry an order id (`order_id`, or `id` of an order view). */
 export function settleAfterCommit<T extends object>(db: Kdb, orderIdOf: (payload: T) => string | null, reload: Reload<T>) {
@@ -22,7 +22,7 @@ export function settleAfterCommit<T extends object>(db: Kdb, orderIdOf: (payload
       request.log.warn({ err: error }, 'payment calls after commit failed; the worker retries them');
       return payload;
     }
-    return reload(payload as T, request);
+    return reload(payload as T, request, reply);
   };
 }
 
@@ -31,6 +31,19 @@ export function settleOrderAfterCommit(db: Kdb) {
   return settleAfterCommit<{ id: string; payments?: unknown[] }>(db,
     (order) => (order.payments && order.payments.length > 0 ? order.id : null),
     (order, request) => loadOrderView(db, principalOf(request), order.id));
+}
+
+/**
+ * For order intake: the new order's calls, then only what they can change re-read
+ * (refreshNewOrderPayments) rather than the whole order. A replayed answer (same
+ * Idempotency-Key) may be old, so it is read again whole, as before.
+ */
+export function settleNewOrderAfterCommit(db: Kdb) {
+  return settleAfterCommit<OrderView>(db,
+    (order) => (order.payments && order.payments.length > 0 ? order.id : null),
+    (order, request, reply) => (reply.getHeader('idempotent-replayed') === 'true'
+      ? loadOrderView(db, principalOf(request), order.id)
+      : refreshNewOrderPayments(db, principalOf(request), order)));
 }
 
 /** For answers that are not order views (a shipment, a return): run the order's calls, answer as is. */

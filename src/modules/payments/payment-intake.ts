@@ -13,7 +13,7 @@ import { providerFor } from './providers/registry.ts';
 
 export interface PaymentInput { provider: ProviderName; token?: string | undefined; method?: string | undefined }
 
-function checkInput(input: PaymentInput, prefix: string | null): void {
+export function checkInput(input: PaymentInput, prefix: string | null): void {
   const path = prefix ? `${prefix}.token` : 'token';
   if (providerFor(input.provider).needsToken && !input.token) {
     throw new Problem('validation_failed', `${path} is required for ${input.provider}`, { errors: [{ path, message: `is required for ${input.provider}` }] });

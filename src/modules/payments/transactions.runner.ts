@@ -28,8 +28,10 @@ function crashPoint(point: 'before_provider' | 'after_provider'): void {
 }
 
 async function claim(db: Kdb, now: Date, orderId: string | undefined, limit: number): Promise<ClaimedCall[]> {
-  return transaction(db, async (trx) => {
-    const { rows } = await sql<ClaimedCall>`
+  // One statement (select the due rows locked, skipping others' locks, and lease them), so
+  // it commits on its own: no transaction around it, whose begin and commit would double
+  // the round trips of every order's payment call.
+  const { rows } = await sql<ClaimedCall>`
       with due as (
         select t.tenant_id, t.id from payment_transactions t
         ${orderId ? sql`join payments p on p.tenant_id = t.tenant_id and p.id = t.payment_id and p.order_id = ${orderId}` : sql``}
@@ -43,9 +45,8 @@ async function claim(db: Kdb, now: Date, orderId: string | undefined, limit: num
       from due, payments p
       where t.tenant_id = due.tenant_id and t.id = due.id and p.tenant_id = t.tenant_id and p.id = t.payment_id
       returning t.tenant_id, t.id, t.payment_id, t.kind, t.amount, t.idempotency_key, t.attempts, t.shipment_id, t.refund_id,
-        p.order_id, p.provider, p.token, p.currency, p.provider_reference as payment_reference`.execute(trx);
-    return rows.map((r) => ({ ...r, amount: Number(r.amount) }));
-  });
+        p.order_id, p.provider, p.token, p.currency, p.provider_reference as payment_reference`.execute(db);
+  return rows.map((r) => ({ ...r, amount: Number(r.amount) }));
 }
 
 async function callProvider(db: Kdb, call: ClaimedCall): Promise<ProviderResult | null> {
