@@ -37,11 +37,18 @@ export interface BuildOptions {
   webRoot?: string | false;
 }
 
+/** Trusts the nearest `hops` proxies (what Fastify does for a number; its types take only a function). */
+function trustHops(hops: number) {
+  return (_address: string, hop: number) => hop < hops;
+}
+
 /** Builds the application around an open database. */
 export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({
     logger: options.logger === false ? false : { level: ctx.config.logLevel, redact: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["x-csrf-token"]'] },
     bodyLimit: ctx.config.bodyLimitBytes,
+    // request.ip (the per-address limits) is the socket's address unless proxies are trusted.
+    trustProxy: typeof ctx.config.trustProxy === 'number' ? trustHops(ctx.config.trustProxy) : ctx.config.trustProxy,
     // Node enforces requestTimeout only when it sweeps connections (every 30 s by
     // default): sweep every second so a slow client is cut off near the limit.
     serverFactory: (handler) => createServer({

@@ -28,6 +28,12 @@ export interface Config {
   publicUrl: string;
   /** NATS server whose JetStream receives every outbox event; unset → no NATS publishing. */
   natsUrl: string | undefined;
+  /**
+   * Which proxies in front of Ordo to believe about the client's address (X-Forwarded-For):
+   * false (none: the default), a number of hops, or addresses / CIDR ranges (`loopback`,
+   * `10.0.0.0/8, 192.168.1.5`). The per-address limits count the client's address only then.
+   */
+  trustProxy: boolean | number | string;
 }
 
 function intFromEnv(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
@@ -43,6 +49,16 @@ function publicUrlFromEnv(env: NodeJS.ProcessEnv): string {
   const raw = env.ORDO_PUBLIC_URL || `http://localhost:${intFromEnv(env, 'PORT', 3000)}`;
   if (!/^https?:\/\/[^/\s]+/i.test(raw)) throw new Error(`ORDO_PUBLIC_URL must be an http(s) URL, got ${raw}`);
   return raw.replace(/\/+$/, '');
+}
+
+/** ORDO_TRUST_PROXY: unset or false → false; true; a hop count; else addresses / CIDR ranges, comma-separated. */
+function trustProxyFromEnv(env: NodeJS.ProcessEnv): boolean | number | string {
+  const raw = (env.ORDO_TRUST_PROXY ?? '').trim();
+  if (raw === '' || raw === 'false') return false;
+  if (raw === 'true') return true;
+  if (/^\d+$/.test(raw)) return Number(raw);
+  if (!/^[0-9a-zA-Z.:/,\s]+$/.test(raw)) throw new Error(`ORDO_TRUST_PROXY must be true, false, a hop count or addresses / CIDR ranges, got ${raw}`);
+  return raw;
 }
 
 /** Reads the configuration from the environment. */
@@ -65,5 +81,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     mailFrom: env.ORDO_MAIL_FROM || 'Ordo <no-reply@ordo.local>',
     publicUrl: publicUrlFromEnv(env),
     natsUrl: env.ORDO_NATS_URL || undefined,
+    trustProxy: trustProxyFromEnv(env),
   };
 }

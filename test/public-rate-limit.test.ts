@@ -3,6 +3,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { startTestApp, testDatabases, type TestApp } from './helpers/harness.ts';
+import { loadConfig } from '../src/config.ts';
 
 for (const kind of testDatabases()) {
   describe(`public rate limit (${kind})`, () => {
@@ -27,3 +28,31 @@ for (const kind of testDatabases()) {
     });
   });
 }
+
+describe('public rate limit behind a proxy', () => {
+  test('with ORDO_TRUST_PROXY the client address comes from X-Forwarded-For; without it the header is ignored', async () => {
+    const behind = await startTestApp('pglite', { publicRateLimitPerMinute: 2, trustProxy: '127.0.0.1' });
+    const direct = await startTestApp('pglite', { publicRateLimitPerMinute: 2 });
+    try {
+      const get = (ta: TestApp, client: string) => ta.app.inject({
+        method: 'GET', url: '/v1/public/tracking?tracking_number=ORD000000000000', remoteAddress: '127.0.0.1', headers: { 'x-forwarded-for': client },
+      });
+      for (let i = 0; i < 2; i++) assert.equal((await get(behind, '203.0.113.7')).statusCode, 404);
+      assert.equal((await get(behind, '203.0.113.7')).statusCode, 429, 'the third request of one customer is limited');
+      assert.equal((await get(behind, '198.51.100.9')).statusCode, 404, 'another customer behind the same proxy is not');
+      for (let i = 0; i < 2; i++) assert.equal((await get(direct, `203.0.113.${i}`)).statusCode, 404);
+      assert.equal((await get(direct, '203.0.113.99')).statusCode, 429, 'an untrusted X-Forwarded-For does not buy a fresh limit');
+    } finally {
+      await behind.close();
+      await direct.close();
+    }
+  });
+});
+
+test('ORDO_TRUST_PROXY: off by default; true, a hop count or addresses; anything else refused at start', () => {
+  assert.equal(loadConfig({}).trustProxy, false);
+  assert.equal(loadConfig({ ORDO_TRUST_PROXY: 'true' }).trustProxy, true);
+  assert.equal(loadConfig({ ORDO_TRUST_PROXY: '2' }).trustProxy, 2);
+  assert.equal(loadConfig({ ORDO_TRUST_PROXY: 'loopback, 10.0.0.0/8' }).trustProxy, 'loopback, 10.0.0.0/8');
+  assert.throws(() => loadConfig({ ORDO_TRUST_PROXY: '10.0.0.1; drop' }), /ORDO_TRUST_PROXY/);
+});
