@@ -7,6 +7,8 @@ import { sql } from 'kysely';
 import { freshDatabase } from './helpers/harness.ts';
 import { freePort, startServerProcess, startWorkProcess, type ServerProcess } from './helpers/server-process.ts';
 import type { Kdb } from '../src/platform/db/index.ts';
+import { loadConfig } from '../src/config.ts';
+import { openRuntime } from '../src/runtime.ts';
 
 const ADMIN_KEY = 'ordo_sk_jobsroles0000000000000000000000000';
 
@@ -70,6 +72,26 @@ test('serve --no-jobs leaves events to `ordo work`, which relays them and stops 
   } finally {
     await worker?.stop('SIGKILL');
     await server?.stop('SIGKILL');
+    await fresh.close();
+  }
+});
+
+test('processes starting at the same moment on a new database all come up (migrations, tenant, bootstrap key)', {
+  skip: process.env.ORDO_TEST_DATABASE_URL ? false : 'needs ORDO_TEST_DATABASE_URL (PostgreSQL)',
+}, async () => {
+  // What every process (API or `ordo work`) does at start, four at once, as a deployment
+  // starting its processes together does. Before they took turns, all but one usually died
+  // on a unique index (the catalog's, for `create … if not exists`, or api_keys').
+  const fresh = await freshDatabase('postgres');
+  await fresh.db.exec('drop schema public cascade; create schema public;');
+  const config = { ...loadConfig({}), databaseUrl: fresh.url as string, adminKey: ADMIN_KEY, dbPoolMax: 2 };
+  const started = await Promise.allSettled([1, 2, 3, 4].map(() => openRuntime(config)));
+  try {
+    assert.deepEqual(started.map((s) => (s.status === 'rejected' ? String(s.reason) : 'ok')), ['ok', 'ok', 'ok', 'ok']);
+    const { rows } = await sql<{ n: number }>`select count(*)::int as n from api_keys where name = 'bootstrap admin (ORDO_ADMIN_KEY)'`.execute(fresh.db.kysely);
+    assert.equal(rows[0]?.n, 1, 'one bootstrap key');
+  } finally {
+    await Promise.all(started.map((s) => (s.status === 'fulfilled' ? s.value.close() : undefined)));
     await fresh.close();
   }
 });

@@ -8,6 +8,9 @@ import { displayPrefix, generateKeySecret, hashKey } from './keys.ts';
 import * as repo from './access.repository.ts';
 import { ROLES, type Principal, type Role } from './permissions.ts';
 
+/** Advisory lock class for start-up bootstrap (tenant, bootstrap key); the second key says what is bootstrapped. */
+const STARTUP_LOCK = 7_042_002;
+
 export const DEFAULT_TENANT_ID = 'ten_default';
 const BOOTSTRAP_KEY_NAME = 'bootstrap admin (ORDO_ADMIN_KEY)';
 const TENANT_ID_PATTERN = /^ten_[a-z0-9_]{1,60}$/;
@@ -22,6 +25,9 @@ export function orderNumberSequence(tenantId: string): string {
 export async function ensureTenant(db: Kdb, tenantId: string, name: string): Promise<void> {
   const sequence = orderNumberSequence(tenantId);
   await db.transaction().execute(async (trx) => {
+    // Processes starting at once on a new database all ensure the default tenant:
+    // `create sequence if not exists` fails for all but one unless they take turns.
+    await sql`select pg_advisory_xact_lock(${STARTUP_LOCK}, hashtext(${tenantId}))`.execute(trx);
     await trx.insertInto('tenants').values({ id: tenantId, name }).onConflict((oc) => oc.column('id').doNothing()).execute();
     await sql`create sequence if not exists ${sql.id(sequence)} start with 1001`.execute(trx);
   });
@@ -60,6 +66,9 @@ export async function createApiKey(
 export async function bootstrapAdminKey(db: Kdb, secret: string): Promise<void> {
   const keyHash = hashKey(secret);
   await db.transaction().execute(async (trx) => {
+    // Every process started with ORDO_ADMIN_KEY does this at start; taking turns, the
+    // later ones find the key the first one stored.
+    await sql`select pg_advisory_xact_lock(${STARTUP_LOCK}, 0)`.execute(trx);
     const existing = await trx.selectFrom('api_keys').select(['id', 'key_hash'])
       .where('tenant_id', '=', DEFAULT_TENANT_ID).where('name', '=', BOOTSTRAP_KEY_NAME).executeTakeFirst();
     if (existing) {

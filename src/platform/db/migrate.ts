@@ -25,10 +25,16 @@ export function listMigrations(): Migration[] {
 
 /** Applies every pending migration; returns the names applied. */
 export async function migrate(db: Db): Promise<string[]> {
+  // Under the migrators' lock: `create table if not exists` is not safe against a second
+  // process doing the same at the same moment (both see no table, one fails on the catalog's
+  // unique index), which is what several processes starting at once on a new database do.
   await db.exec(`
+    begin;
+    select pg_advisory_xact_lock(${LOCK_KEY});
     create table if not exists schema_migrations (
       name text primary key, checksum text not null, applied_at timestamptz not null default now()
-    )`);
+    );
+    commit;`);
   const applied: string[] = [];
   for (const migration of listMigrations()) {
     const escaped = migration.name.replaceAll("'", "''");
