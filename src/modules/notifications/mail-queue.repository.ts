@@ -25,7 +25,7 @@
 // in the index, so neither the lease nor the outcome can be a HOT update.
 import { sql } from 'kysely';
 import type { Kdb } from '../../platform/db/index.ts';
-import { clockSql } from '../../platform/outbox/index.ts';
+import { batchLimitSql, clockSql } from '../../platform/outbox/index.ts';
 
 export interface ClaimedMail {
   tenant_id: string; id: string; recipient: string; subject: string; body_text: string; body_html: string | null;
@@ -38,12 +38,6 @@ export interface ClaimedMail {
   due: Date;
   /** The clock's reading at the claim (the database's, or the test's). */
   now: Date;
-}
-
-/** A batch size as SQL text (see above); anything but a positive integer is refused. */
-function limitLiteral(limit: number) {
-  if (!Number.isSafeInteger(limit) || limit < 1) throw new RangeError(`batch size must be a positive integer, got ${limit}`);
-  return sql.lit(limit);
 }
 
 /**
@@ -61,7 +55,7 @@ export async function claimDueMails(db: Kdb, limit: number, leaseMs: number, now
               from notifications
              where status = 'pending' and next_attempt_at <= ${clock}
              order by next_attempt_at
-             limit ${limitLiteral(limit)}
+             limit ${batchLimitSql(limit)}
                for update skip locked) c
      where n.tenant_id = c.tenant_id and n.id = c.id
     returning n.tenant_id, n.id, n.recipient, n.subject, n.body_text, n.body_html, n.template, n.attempts, n.last_error, c.due, c.now`.execute(db);

@@ -11,7 +11,7 @@
 // order, `next_attempt_at` alone, so the scan stops after `limit` rows.
 import { sql } from 'kysely';
 import type { Kdb } from '../../platform/db/index.ts';
-import { clockSql } from '../../platform/outbox/index.ts';
+import { batchLimitSql, clockSql } from '../../platform/outbox/index.ts';
 import type { WebhookEnvelope } from './deliveries.repository.ts';
 
 export interface ClaimedDelivery {
@@ -25,12 +25,6 @@ export interface ClaimedDelivery {
   due: Date;
   /** The clock's reading at the claim (the database's, or the test's). */
   now: Date;
-}
-
-/** A batch size as SQL text; anything but a positive integer is refused. */
-function limitLiteral(limit: number) {
-  if (!Number.isSafeInteger(limit) || limit < 1) throw new RangeError(`batch size must be a positive integer, got ${limit}`);
-  return sql.lit(limit);
 }
 
 /**
@@ -49,7 +43,7 @@ export async function claimDueDeliveries(db: Kdb, limit: number, leaseMs: number
               join webhook_endpoints e on e.tenant_id = p.tenant_id and e.id = p.endpoint_id
              where p.status = 'pending' and p.next_attempt_at <= ${clock} and e.active
              order by p.next_attempt_at
-             limit ${limitLiteral(limit)}
+             limit ${batchLimitSql(limit)}
                for update of p skip locked) c
      where d.tenant_id = c.tenant_id and d.id = c.id
     returning d.tenant_id, d.id, d.endpoint_id, d.topic, d.payload, d.attempts, c.url, c.secret, d.last_status, d.last_error, c.due, c.now`.execute(db);

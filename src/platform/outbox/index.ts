@@ -8,6 +8,7 @@ export {
 } from './subscribers.ts';
 export { topicMatches, anyTopicMatches, isTopic, isTopicPattern, TOPIC_MAX_LENGTH } from './topics.ts';
 export { clockSql } from './clock.ts';
+export { batchLimitSql } from './batch-limit.ts';
 export { retryDelayMs, nextAttemptAt, errorText, type BackoffPolicy } from './backoff.ts';
 export { startPollingWorker, type PollingWorker, type WorkerLogger } from './polling-worker.ts';
 export { natsPublisher, natsSubject, natsBody, natsMessageId, NATS_STREAM } from './nats.ts';
